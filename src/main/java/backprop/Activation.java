@@ -1,0 +1,157 @@
+package backprop;
+
+/**
+ * The activation functions of the lessons, each with its derivative, on scalars and on arrays.
+ *
+ * <p>Every derivative is taken with respect to the pre-activation {@code z}, never the activation
+ * {@code a = f(z)}. Passing {@code a} where {@code z} is expected is one of the planted bugs of the
+ * bug zoo ({@link PlantedBug#SIGMOID_DERIVATIVE_AT_ACTIVATION}).
+ */
+public enum Activation {
+
+    /**
+     * {@code σ(z) = 1 / (1 + e^-z)}, {@code σ'(z) = σ(z)(1 - σ(z))}.
+     *
+     * <p>Evaluated so that the exponential never overflows: for {@code z >= 0} as
+     * {@code 1 / (1 + e^-z)}, for {@code z < 0} as {@code e^z / (1 + e^z)}. Finite and in [0, 1]
+     * for every finite z; {@code σ(±1e4)} is exactly 1 and 0.
+     */
+    SIGMOID {
+        @Override
+        public double apply(double z) {
+            if (z >= 0) {
+                return 1.0 / (1.0 + Math.exp(-z));
+            }
+            double e = Math.exp(z);
+            return e / (1.0 + e);
+        }
+
+        @Override
+        public double derivative(double z) {
+            double s = apply(z);
+            return s * (1.0 - s);
+        }
+    },
+
+    /**
+     * {@code relu(z) = max(0, z)}; derivative 1 for {@code z > 0} and 0 for {@code z <= 0}.
+     *
+     * <p>ReLU has no derivative at exactly 0. This library uses the sub-gradient 0 there (as NumPy's
+     * {@code z > 0} mask does); a gradient check that probes a point within its step of 0 can
+     * disagree with it, which is a kink, not a bug.
+     */
+    RELU {
+        @Override
+        public double apply(double z) {
+            return z > 0 ? z : 0.0;
+        }
+
+        @Override
+        public double derivative(double z) {
+            return z > 0 ? 1.0 : 0.0;
+        }
+    },
+
+    /** {@code tanh(z)}, derivative {@code 1 - tanh(z)²}. */
+    TANH {
+        @Override
+        public double apply(double z) {
+            return Math.tanh(z);
+        }
+
+        @Override
+        public double derivative(double z) {
+            double t = Math.tanh(z);
+            return 1.0 - t * t;
+        }
+    },
+
+    /** {@code f(z) = z}, derivative 1: a linear layer. */
+    IDENTITY {
+        @Override
+        public double apply(double z) {
+            return z;
+        }
+
+        @Override
+        public double derivative(double z) {
+            return 1.0;
+        }
+    };
+
+    /**
+     * The activation {@code a = f(z)}.
+     *
+     * @param z pre-activation
+     * @return {@code f(z)}
+     */
+    public abstract double apply(double z);
+
+    /**
+     * The derivative {@code f'(z)}, evaluated at the pre-activation.
+     *
+     * @param z pre-activation (not the activation)
+     * @return {@code df/dz} at {@code z}
+     */
+    public abstract double derivative(double z);
+
+    /**
+     * {@code a[i] = f(z[i])} for every i.
+     *
+     * @param z pre-activations, any length; not modified
+     * @param a output, same length as {@code z}; modified
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public void apply(double[] z, double[] a) {
+        requireSameLength(z, a, "a");
+        for (int i = 0; i < z.length; i++) {
+            a[i] = apply(z[i]);
+        }
+    }
+
+    /**
+     * {@code dadz[i] = f'(z[i])} for every i.
+     *
+     * @param z pre-activations, any length; not modified
+     * @param dadz output, same length as {@code z}; modified
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public void derivative(double[] z, double[] dadz) {
+        requireSameLength(z, dadz, "dadz");
+        for (int i = 0; i < z.length; i++) {
+            dadz[i] = derivative(z[i]);
+        }
+    }
+
+    /**
+     * A new array {@code f(z)}; {@code z} is not modified.
+     *
+     * @param z pre-activations
+     * @return {@code f} applied to each element
+     */
+    public double[] applied(double[] z) {
+        double[] a = new double[z.length];
+        apply(z, a);
+        return a;
+    }
+
+    /**
+     * A new array {@code f'(z)}; {@code z} is not modified.
+     *
+     * @param z pre-activations
+     * @return {@code f'} at each element
+     */
+    public double[] derivatives(double[] z) {
+        double[] d = new double[z.length];
+        derivative(z, d);
+        return d;
+    }
+
+    private static void requireSameLength(double[] z, double[] out, String outName) {
+        if (z.length != out.length) {
+            throw new IllegalArgumentException(
+                    "z has length " + z.length + " but " + outName + " has length " + out.length
+                            + ": expected the same length");
+        }
+    }
+}

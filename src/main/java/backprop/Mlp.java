@@ -1,0 +1,395 @@
+package backprop;
+
+import java.util.Arrays;
+
+/**
+ * A multi-layer perceptron for binary classification, written with plain loops over flat
+ * row-major arrays: hidden layers with a chosen {@link Activation}, a sigmoid output, binary
+ * cross-entropy loss. Lesson B's network, with its bias bug fixed.
+ *
+ * <p><b>Shapes.</b> A batch of N samples is {@code x}, {@code N × sizes[0]} row-major
+ * ({@code x[n * in + i]}); labels are {@code y}, {@code N × sizes[L]} (one value per sample for
+ * the usual single output). For layer {@code l = 0 .. L-1} (the lessons' layer {@code l+1}):
+ *
+ * <pre>
+ *   Z_l = A_{l-1} W_l + b_l        A_{-1} = X,  W_l is sizes[l] × sizes[l+1]
+ *   A_l = f(Z_l)                   f = hidden activation, sigmoid for the last layer
+ *   L   = mean BCE(Y, A_{L-1})     averaged over all N × sizes[L] outputs
+ * </pre>
+ *
+ * <p><b>Backward.</b> With {@code delta_l = dL/dZ_l}:
+ *
+ * <pre>
+ *   delta_{L-1} = (A_{L-1} - Y) / (N · sizes[L])    sigmoid and BCE fused; carries the 1/N
+ *   dW_l        = A_{l-1}ᵀ delta_l
+ *   db_l        = Σ_n delta_l[n, :]                 a sum: delta already carries 1/N
+ *   delta_{l-1} = (delta_l W_lᵀ) ⊙ f'(Z_{l-1})
+ * </pre>
+ *
+ * Lesson B takes {@code db} as the mean of delta, dividing by N a second time; that makes every
+ * bias update N times too small.
+ *
+ * <p>The parameters are live: {@link #parameters()} returns the arrays the network computes with.
+ * Forward and backward write only into a {@link Workspace} and a gradient {@link Parameters}
+ * supplied by the caller, so a training step allocates nothing.
+ */
+public final class Mlp {
+
+    private final int[] sizes;
+    private final Activation hidden;
+    private final Parameters parameters;
+
+    private Mlp(Parameters parameters, Activation hidden) {
+        if (hidden == null) {
+            throw new IllegalArgumentException("hidden activation is null: expected one of "
+                    + Arrays.toString(Activation.values()));
+        }
+        this.parameters = parameters;
+        this.sizes = parameters.sizes();
+        this.hidden = hidden;
+    }
+
+    /**
+     * A new network with weights drawn by {@code initialisation} from {@code seed} and zero biases.
+     *
+     * @param sizes layer widths, input first, e.g. {@code {2, 16, 8, 1}}; at least two, each >= 1
+     * @param hidden activation of every hidden layer (the output is always a sigmoid)
+     * @param initialisation how to draw the weights
+     * @param seed random seed: same seed, same weights, bit for bit
+     * @return the network
+     * @throws IllegalArgumentException if the sizes are invalid or an argument is null
+     */
+    public static Mlp create(int[] sizes, Activation hidden, Initialisation initialisation, long seed) {
+        if (initialisation == null) {
+            throw new IllegalArgumentException("initialisation is null: expected HE or XAVIER");
+        }
+        return new Mlp(initialisation.initialise(sizes, seed), hidden);
+    }
+
+    /**
+     * A network that computes with the given parameters (kept, not copied: changing them changes
+     * the network).
+     *
+     * @param parameters weights and biases
+     * @param hidden activation of every hidden layer
+     * @return the network
+     * @throws IllegalArgumentException if hidden is null
+     */
+    public static Mlp of(Parameters parameters, Activation hidden) {
+        return new Mlp(parameters, hidden);
+    }
+
+    /** @return the weights and biases, live */
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** @return a copy of the layer widths, input first */
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    /** @return the activation of the hidden layers */
+    public Activation hiddenActivation() {
+        return hidden;
+    }
+
+    /** @return the number of input features, {@code sizes[0]} */
+    public int inputSize() {
+        return sizes[0];
+    }
+
+    /** @return the number of outputs per sample, {@code sizes[L]} */
+    public int outputSize() {
+        return sizes[sizes.length - 1];
+    }
+
+    /**
+     * A workspace for batches of up to {@code capacity} rows.
+     *
+     * @throws IllegalArgumentException if capacity is below 1
+     */
+    public Workspace newWorkspace(int capacity) {
+        return new Workspace(sizes, capacity);
+    }
+
+    /**
+     * Forward pass: fills {@code Z_l} and {@code A_l} of every layer in {@code ws}.
+     *
+     * @param x inputs, {@code N × sizes[0]} row-major, finite; not modified
+     * @param ws workspace with capacity >= N; modified
+     * @throws IllegalArgumentException if x is empty, its length is not a multiple of the input
+     *     width, it holds NaN or infinity, or N exceeds the workspace's capacity
+     */
+    public void forward(double[] x, Workspace ws) {
+        int rows = checkInputs(x, ws);
+        forwardUnchecked(x, rows, ws);
+    }
+
+    /**
+     * Mean binary cross-entropy of the last forward pass, computed from the output logits so that
+     * no epsilon is needed.
+     *
+     * @param y labels of that pass, {@code N × sizes[L]} values in [0, 1]; not modified
+     * @param ws the workspace of that pass; not modified
+     * @return the loss
+     * @throws IllegalArgumentException if y has the wrong length or a label outside [0, 1]
+     */
+    public double loss(double[] y, Workspace ws) {
+        checkLabels(y, ws.rows);
+        return lossUnchecked(y, ws);
+    }
+
+    /**
+     * Backward pass after {@link #forward}: the gradient of the loss with respect to every weight
+     * and bias (see the class comment for the formulas).
+     *
+     * @param x the inputs of the last forward pass; not modified
+     * @param y labels, {@code N × sizes[L]} values in [0, 1]; not modified
+     * @param ws the workspace of that pass; its {@code delta} arrays are modified
+     * @param gradient output with this network's shape; overwritten
+     * @throws IllegalArgumentException if a shape does not match or a label is outside [0, 1]
+     */
+    public void backward(double[] x, double[] y, Workspace ws, Parameters gradient) {
+        int rows = checkInputs(x, ws);
+        if (rows != ws.rows) {
+            throw new IllegalArgumentException("x has " + rows + " rows but the last forward pass had "
+                    + ws.rows + ": expected the inputs of the last forward pass");
+        }
+        checkLabels(y, rows);
+        parameters.requireSameShape(gradient);
+        backwardUnchecked(x, y, rows, ws, gradient);
+    }
+
+    /**
+     * Forward pass, loss and backward pass in one call.
+     *
+     * @param x inputs, {@code N × sizes[0]}; not modified
+     * @param y labels, {@code N × sizes[L]} in [0, 1]; not modified
+     * @param ws workspace with capacity >= N; modified
+     * @param gradient output; overwritten
+     * @return the loss before any update
+     * @throws IllegalArgumentException as {@link #forward} and {@link #backward}; nothing is
+     *     modified when it is thrown
+     */
+    public double lossAndGradient(double[] x, double[] y, Workspace ws, Parameters gradient) {
+        int rows = checkInputs(x, ws);
+        checkLabels(y, rows);
+        parameters.requireSameShape(gradient);
+        forwardUnchecked(x, rows, ws);
+        double loss = lossUnchecked(y, ws);
+        backwardUnchecked(x, y, rows, ws, gradient);
+        return loss;
+    }
+
+    /**
+     * Predicted probabilities for a batch (allocates a workspace; for notebooks and tests, not for
+     * training loops).
+     *
+     * @param x inputs, {@code N × sizes[0]}; not modified
+     * @return {@code N × sizes[L]} probabilities
+     */
+    public double[] predict(double[] x) {
+        Workspace ws = newWorkspace(Math.max(1, x.length / sizes[0]));
+        forward(x, ws);
+        return Arrays.copyOf(ws.output(), ws.rows * outputSize());
+    }
+
+    /**
+     * The mean loss on a batch (allocates; for notebooks and tests).
+     *
+     * @param x inputs, {@code N × sizes[0]}; not modified
+     * @param y labels, {@code N × sizes[L]}; not modified
+     * @return the loss
+     */
+    public double loss(double[] x, double[] y) {
+        Workspace ws = newWorkspace(Math.max(1, x.length / sizes[0]));
+        forward(x, ws);
+        return loss(y, ws);
+    }
+
+    /**
+     * The gradient on a batch (allocates; for notebooks and tests).
+     *
+     * @param x inputs; not modified
+     * @param y labels; not modified
+     * @return a new {@link Parameters} holding dL/dW and dL/db for every layer
+     */
+    public Parameters gradient(double[] x, double[] y) {
+        Parameters g = parameters.zerosLike();
+        lossAndGradient(x, y, newWorkspace(Math.max(1, x.length / sizes[0])), g);
+        return g;
+    }
+
+    /**
+     * This network's loss on a fixed batch, as an {@link Objective} for gradient checks and
+     * optimizers. The batch is checked now and kept by reference.
+     *
+     * @param x inputs, {@code N × sizes[0]}
+     * @param y labels, {@code N × sizes[L]}
+     * @return the objective
+     * @throws IllegalArgumentException if the shapes do not match or a value is invalid
+     */
+    public Objective objective(double[] x, double[] y) {
+        Workspace ws = newWorkspace(Math.max(1, x.length / sizes[0]));
+        int rows = checkInputs(x, ws);
+        checkLabels(y, rows);
+        return new Objective() {
+            @Override
+            public Parameters parameters() {
+                return parameters;
+            }
+
+            @Override
+            public double loss() {
+                forwardUnchecked(x, rows, ws);
+                return lossUnchecked(y, ws);
+            }
+
+            @Override
+            public double lossAndGradient(Parameters gradient) {
+                return Mlp.this.lossAndGradient(x, y, ws, gradient);
+            }
+        };
+    }
+
+    /** Forward over the first {@code rows} rows of x; arguments already checked. */
+    void forwardUnchecked(double[] x, int rows, Workspace ws) {
+        int last = sizes.length - 2;
+        double[] aPrev = x;
+        for (int l = 0; l <= last; l++) {
+            int in = sizes[l];
+            int out = sizes[l + 1];
+            double[] w = parameters.weights(l);
+            double[] b = parameters.biases(l);
+            double[] z = ws.z[l];
+            double[] a = ws.a[l];
+            for (int n = 0; n < rows; n++) {
+                int zRow = n * out;
+                System.arraycopy(b, 0, z, zRow, out);
+                int aRow = n * in;
+                for (int i = 0; i < in; i++) {
+                    double ai = aPrev[aRow + i];
+                    int wRow = i * out;
+                    for (int j = 0; j < out; j++) {
+                        z[zRow + j] += ai * w[wRow + j];
+                    }
+                }
+            }
+            Activation f = (l == last) ? Activation.SIGMOID : hidden;
+            int count = rows * out;
+            for (int k = 0; k < count; k++) {
+                a[k] = f.apply(z[k]);
+            }
+            aPrev = a;
+        }
+        ws.rows = rows;
+    }
+
+    /** Mean BCE from the output logits of the last forward pass; arguments already checked. */
+    double lossUnchecked(double[] y, Workspace ws) {
+        double[] zOut = ws.z[ws.z.length - 1];
+        int count = ws.rows * outputSize();
+        double sum = 0;
+        for (int k = 0; k < count; k++) {
+            sum += BinaryCrossEntropy.sampleLossFromLogit(y[k], zOut[k]);
+        }
+        return sum / count;
+    }
+
+    /** Backward over the first {@code rows} rows; arguments already checked. */
+    void backwardUnchecked(double[] x, double[] y, int rows, Workspace ws, Parameters gradient) {
+        int last = sizes.length - 2;
+        double[] deltaOut = ws.delta[last];
+        double[] aOut = ws.a[last];
+        int count = rows * outputSize();
+        double invCount = 1.0 / count;
+        for (int k = 0; k < count; k++) {
+            deltaOut[k] = (aOut[k] - y[k]) * invCount;
+        }
+        for (int l = last; l >= 0; l--) {
+            int in = sizes[l];
+            int out = sizes[l + 1];
+            double[] aPrev = (l == 0) ? x : ws.a[l - 1];
+            double[] delta = ws.delta[l];
+            double[] w = parameters.weights(l);
+            double[] dW = gradient.weights(l);
+            double[] dB = gradient.biases(l);
+            Arrays.fill(dW, 0.0);
+            Arrays.fill(dB, 0.0);
+            for (int n = 0; n < rows; n++) {
+                int dRow = n * out;
+                int aRow = n * in;
+                for (int i = 0; i < in; i++) {
+                    double ai = aPrev[aRow + i];
+                    int wRow = i * out;
+                    for (int j = 0; j < out; j++) {
+                        dW[wRow + j] += ai * delta[dRow + j];
+                    }
+                }
+                for (int j = 0; j < out; j++) {
+                    dB[j] += delta[dRow + j];
+                }
+            }
+            if (l > 0) {
+                double[] deltaPrev = ws.delta[l - 1];
+                double[] zPrev = ws.z[l - 1];
+                for (int n = 0; n < rows; n++) {
+                    int dRow = n * out;
+                    int pRow = n * in;
+                    for (int i = 0; i < in; i++) {
+                        int wRow = i * out;
+                        double sum = 0;
+                        for (int j = 0; j < out; j++) {
+                            sum += delta[dRow + j] * w[wRow + j];
+                        }
+                        deltaPrev[pRow + i] = sum * hidden.derivative(zPrev[pRow + i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the number of rows; throws if x does not fit this network or the workspace */
+    int checkInputs(double[] x, Workspace ws) {
+        int in = sizes[0];
+        if (x.length == 0) {
+            throw new IllegalArgumentException("x is empty: expected at least one row of " + in + " inputs");
+        }
+        if (x.length % in != 0) {
+            throw new IllegalArgumentException("x has " + x.length + " values, not a multiple of the input width "
+                    + in + " of layer sizes " + Arrays.toString(sizes));
+        }
+        Require.allFinite("x", x);
+        int rows = x.length / in;
+        if (!ws.fits(sizes)) {
+            throw new IllegalArgumentException("workspace was made for another network: expected one from "
+                    + "newWorkspace() of this network with sizes " + Arrays.toString(sizes));
+        }
+        if (rows > ws.capacity()) {
+            throw new IllegalArgumentException("x has " + rows + " rows but the workspace holds at most "
+                    + ws.capacity() + ": expected a workspace with capacity >= " + rows);
+        }
+        return rows;
+    }
+
+    void checkLabels(double[] y, int rows) {
+        int expected = rows * outputSize();
+        if (y.length != expected) {
+            throw new IllegalArgumentException("y has " + y.length + " labels but x has " + rows
+                    + " rows: expected " + expected + " labels (" + outputSize() + " per row)");
+        }
+        Require.allInUnitInterval("y", y);
+    }
+
+    /** @return e.g. {@code Mlp[2-16-8-1, RELU hidden, sigmoid output, 193 parameters]} */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Mlp[");
+        for (int i = 0; i < sizes.length; i++) {
+            s.append(i == 0 ? "" : "-").append(sizes[i]);
+        }
+        return s.append(", ").append(hidden).append(" hidden, sigmoid output, ")
+                .append(parameters.count()).append(" parameters]").toString();
+    }
+}

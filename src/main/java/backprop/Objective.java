@@ -1,0 +1,24 @@
+package backprop;
+
+/**
+ * A loss as a function of a set of parameters, with its gradient: what gradient checking probes
+ * and what an optimizer descends. The data the loss is measured on is fixed when the objective is
+ * made.
+ */
+public interface Objective {
+
+    /** @return the parameters the loss depends on, live: changing them changes {@link #loss()} */
+    Parameters parameters();
+
+    /** @return the loss at the current parameters */
+    double loss();
+
+    /**
+     * Computes the loss and its gradient at the current parameters.
+     *
+     * @param gradient output with the shape of {@link #parameters()}; overwritten
+     * @return the loss
+     * @throws IllegalArgumentException if {@code gradient} has another shape
+     */
+    double lossAndGradient(Parameters gradient);
+}

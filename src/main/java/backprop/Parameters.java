@@ -1,0 +1,240 @@
+package backprop;
+
+import java.util.Arrays;
+
+/**
+ * The weights and biases of a multi-layer perceptron, or anything shaped like them (their
+ * gradients, an optimizer's running averages).
+ *
+ * <p>For layer {@code l} (0-based, {@code l = 0 .. L-1}) with {@code in = sizes[l]} inputs and
+ * {@code out = sizes[l+1]} outputs:
+ * <ul>
+ *   <li>{@code weights(l)} is an {@code in × out} matrix stored row-major: the weight from input
+ *       {@code i} to output {@code j} is {@code w[i * out + j]}. This is lesson B's row layout,
+ *       {@code Z = A W + b}.</li>
+ *   <li>{@code biases(l)} has {@code out} values.</li>
+ * </ul>
+ * The lessons number layers from 1, so tensors are named {@code W1, b1, W2, b2, ...}; tensor
+ * {@code k} is {@code W(k/2 + 1)} for even k and {@code b(k/2 + 1)} for odd k.
+ *
+ * <p>The arrays are live: methods return the stored arrays, not copies, so an optimizer or a
+ * gradient check can update them in place. Use {@link #copy()} for a snapshot.
+ */
+public final class Parameters {
+
+    private final int[] sizes;
+    private final double[][] weights;
+    private final double[][] biases;
+
+    /**
+     * All-zero parameters for the given layer sizes.
+     *
+     * @param sizes layer widths, input first, e.g. {@code {2, 16, 8, 1}}; at least two, each >= 1
+     * @return a new, zero-filled instance
+     * @throws IllegalArgumentException if fewer than two sizes are given or a size is below 1
+     */
+    public static Parameters zeros(int... sizes) {
+        return new Parameters(checkSizes(sizes));
+    }
+
+    /**
+     * Parameters holding copies of the given arrays.
+     *
+     * @param sizes layer widths as in {@link #zeros}
+     * @param weights {@code weights[l]} has {@code sizes[l] * sizes[l+1]} values, row-major
+     * @param biases {@code biases[l]} has {@code sizes[l+1]} values
+     * @return a new instance; the arguments are not modified and not kept
+     * @throws IllegalArgumentException if a count or length does not match {@code sizes}, or a
+     *     value is not finite
+     */
+    public static Parameters of(int[] sizes, double[][] weights, double[][] biases) {
+        Parameters p = new Parameters(checkSizes(sizes));
+        int layers = p.layerCount();
+        if (weights.length != layers || biases.length != layers) {
+            throw new IllegalArgumentException("weights has " + weights.length + " layers and biases has "
+                    + biases.length + " but sizes " + Arrays.toString(sizes) + " needs " + layers);
+        }
+        for (int l = 0; l < layers; l++) {
+            requireLength(p.tensorName(2 * l), weights[l], p.weights[l].length);
+            requireLength(p.tensorName(2 * l + 1), biases[l], p.biases[l].length);
+            Require.allFinite(p.tensorName(2 * l), weights[l]);
+            Require.allFinite(p.tensorName(2 * l + 1), biases[l]);
+        }
+        for (int l = 0; l < layers; l++) {
+            System.arraycopy(weights[l], 0, p.weights[l], 0, weights[l].length);
+            System.arraycopy(biases[l], 0, p.biases[l], 0, biases[l].length);
+        }
+        return p;
+    }
+
+    private Parameters(int[] sizes) {
+        this.sizes = sizes.clone();
+        int layers = sizes.length - 1;
+        this.weights = new double[layers][];
+        this.biases = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            weights[l] = new double[Math.multiplyExact(sizes[l], sizes[l + 1])];
+            biases[l] = new double[sizes[l + 1]];
+        }
+    }
+
+    /** @return a copy of the layer widths, input first */
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    /** @return the number of weight layers L ({@code sizes.length - 1}) */
+    public int layerCount() {
+        return weights.length;
+    }
+
+    /** @return the number of tensors, {@code 2 L} (a weight matrix and a bias vector per layer) */
+    public int tensorCount() {
+        return 2 * weights.length;
+    }
+
+    /** @return the total number of scalar parameters */
+    public int count() {
+        int total = 0;
+        for (int l = 0; l < weights.length; l++) {
+            total += weights[l].length + biases[l].length;
+        }
+        return total;
+    }
+
+    /**
+     * The weight matrix of layer {@code l}, live, {@code sizes[l] × sizes[l+1]} row-major.
+     *
+     * @throws IllegalArgumentException if l is not a layer index
+     */
+    public double[] weights(int l) {
+        return weights[checkLayer(l)];
+    }
+
+    /**
+     * The bias vector of layer {@code l}, live, {@code sizes[l+1]} values.
+     *
+     * @throws IllegalArgumentException if l is not a layer index
+     */
+    public double[] biases(int l) {
+        return biases[checkLayer(l)];
+    }
+
+    /**
+     * Tensor {@code k} in the order W1, b1, W2, b2, ..., live.
+     *
+     * @throws IllegalArgumentException if k is not a tensor index
+     */
+    public double[] tensor(int k) {
+        checkTensor(k);
+        return (k % 2 == 0) ? weights[k / 2] : biases[k / 2];
+    }
+
+    /**
+     * The lesson's name of tensor {@code k}: {@code W1, b1, W2, b2, ...}.
+     *
+     * @throws IllegalArgumentException if k is not a tensor index
+     */
+    public String tensorName(int k) {
+        checkTensor(k);
+        return ((k % 2 == 0) ? "W" : "b") + (k / 2 + 1);
+    }
+
+    /** @return a deep copy */
+    public Parameters copy() {
+        Parameters c = new Parameters(sizes);
+        c.copyFrom(this);
+        return c;
+    }
+
+    /** @return zero-filled parameters of the same shape */
+    public Parameters zerosLike() {
+        return new Parameters(sizes);
+    }
+
+    /**
+     * Overwrites every value with the corresponding value of {@code other}. Modified: this.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public void copyFrom(Parameters other) {
+        requireSameShape(other);
+        for (int l = 0; l < weights.length; l++) {
+            System.arraycopy(other.weights[l], 0, weights[l], 0, weights[l].length);
+            System.arraycopy(other.biases[l], 0, biases[l], 0, biases[l].length);
+        }
+    }
+
+    /** Sets every value to zero. Modified: this. */
+    public void clear() {
+        for (int l = 0; l < weights.length; l++) {
+            Arrays.fill(weights[l], 0.0);
+            Arrays.fill(biases[l], 0.0);
+        }
+    }
+
+    /**
+     * Requires {@code other} to have the same layer sizes.
+     *
+     * @throws IllegalArgumentException naming both shapes
+     */
+    public void requireSameShape(Parameters other) {
+        if (!Arrays.equals(sizes, other.sizes)) {
+            throw new IllegalArgumentException("parameters have sizes " + Arrays.toString(other.sizes)
+                    + " but expected " + Arrays.toString(sizes));
+        }
+    }
+
+    /** @return true if both have the same sizes and bit-for-bit the same values */
+    public boolean sameValues(Parameters other) {
+        return Arrays.equals(sizes, other.sizes)
+                && Arrays.deepEquals(weights, other.weights)
+                && Arrays.deepEquals(biases, other.biases);
+    }
+
+    /** @return the sizes and the number of parameters, e.g. {@code Parameters[2-16-8-1, 193 values]} */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Parameters[");
+        for (int i = 0; i < sizes.length; i++) {
+            s.append(i == 0 ? "" : "-").append(sizes[i]);
+        }
+        return s.append(", ").append(count()).append(" values]").toString();
+    }
+
+    static int[] checkSizes(int[] sizes) {
+        if (sizes == null || sizes.length < 2) {
+            throw new IllegalArgumentException("sizes is " + Arrays.toString(sizes)
+                    + ": expected at least two layer sizes (inputs and outputs)");
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] < 1) {
+                throw new IllegalArgumentException("sizes[" + i + "] is " + sizes[i] + " in "
+                        + Arrays.toString(sizes) + ": expected every layer size to be at least 1");
+            }
+        }
+        return sizes;
+    }
+
+    private int checkLayer(int l) {
+        if (l < 0 || l >= weights.length) {
+            throw new IllegalArgumentException(
+                    "layer is " + l + ": expected 0 to " + (weights.length - 1));
+        }
+        return l;
+    }
+
+    private void checkTensor(int k) {
+        if (k < 0 || k >= tensorCount()) {
+            throw new IllegalArgumentException(
+                    "tensor is " + k + ": expected 0 to " + (tensorCount() - 1));
+        }
+    }
+
+    private static void requireLength(String name, double[] values, int expected) {
+        if (values.length != expected) {
+            throw new IllegalArgumentException(
+                    name + " has " + values.length + " values but expected " + expected);
+        }
+    }
+}
