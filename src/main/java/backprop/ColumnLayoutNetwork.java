@@ -1,0 +1,166 @@
+package backprop;
+
+/**
+ * Lesson A's formulation: one hidden layer, samples as <em>columns</em>. The same mathematics as
+ * {@link Mlp} in lesson B's row layout, written the other way round so that the two can be compared
+ * number for number.
+ *
+ * <p><b>Shapes</b> (all row-major): {@code X} is {@code in × m} ({@code x[i * m + n]}),
+ * {@code W1} is {@code h × in}, {@code b1} has h values, {@code W2} is {@code out × h},
+ * {@code b2} has out values, {@code Y} is {@code out × m}.
+ *
+ * <pre>
+ *   Z1 = W1 X + b1     A1 = f(Z1)
+ *   Z2 = W2 A1 + b2    A2 = σ(Z2)
+ *   dZ2 = A2 - Y                        (lesson A leaves 1/m to the next lines)
+ *   dW2 = (1/m) dZ2 A1ᵀ      db2 = (1/m) Σ_n dZ2[:, n]
+ *   dZ1 = (W2ᵀ dZ2) ⊙ f'(Z1)
+ *   dW1 = (1/m) dZ1 Xᵀ       db1 = (1/m) Σ_n dZ1[:, n]
+ * </pre>
+ *
+ * Lesson B's row-layout weights are the transposes: {@code W_row = W_colᵀ}.
+ *
+ * @param inputs number of input features
+ * @param hiddenUnits number of hidden units h
+ * @param outputs number of outputs
+ * @param hidden the hidden activation (lesson A uses {@link Activation#SIGMOID})
+ * @param w1 {@code h × in}
+ * @param b1 {@code h}
+ * @param w2 {@code out × h}
+ * @param b2 {@code out}
+ */
+public record ColumnLayoutNetwork(int inputs, int hiddenUnits, int outputs, Activation hidden,
+                                  double[] w1, double[] b1, double[] w2, double[] b2) {
+
+    /** The gradients in column layout, shaped like the parameters. */
+    public record Gradients(double[] dW1, double[] dB1, double[] dW2, double[] dB2) {
+    }
+
+    /**
+     * Lesson A's network holding the transposes of a two-layer {@link Parameters} (row layout).
+     *
+     * @param p parameters with exactly two layers; not modified
+     * @param hidden the hidden activation
+     * @return a new network with copied, transposed weights
+     * @throws IllegalArgumentException if p does not have exactly two layers
+     */
+    public static ColumnLayoutNetwork fromRowLayout(Parameters p, Activation hidden) {
+        if (p.layerCount() != 2) {
+            throw new IllegalArgumentException("parameters have " + p.layerCount()
+                    + " layers: expected 2 (lesson A's network has one hidden layer)");
+        }
+        int[] s = p.sizes();
+        return new ColumnLayoutNetwork(s[0], s[1], s[2], hidden,
+                transpose(p.weights(0), s[0], s[1]), p.biases(0).clone(),
+                transpose(p.weights(1), s[1], s[2]), p.biases(1).clone());
+    }
+
+    /**
+     * Forward and backward on a batch in column layout.
+     *
+     * @param x inputs, {@code in × m}; not modified
+     * @param y labels, {@code out × m}; not modified
+     * @return the gradients of the mean BCE loss
+     * @throws IllegalArgumentException if the lengths do not match
+     */
+    public Gradients gradients(double[] x, double[] y) {
+        if (x.length == 0 || x.length % inputs != 0) {
+            throw new IllegalArgumentException("x has " + x.length + " values: expected a non-empty multiple of "
+                    + inputs + " (inputs × samples)");
+        }
+        int m = x.length / inputs;
+        if (y.length != outputs * m) {
+            throw new IllegalArgumentException("y has " + y.length + " values but x has " + m
+                    + " samples: expected " + outputs * m);
+        }
+        int h = hiddenUnits;
+        double[] z1 = new double[h * m];
+        double[] a1 = new double[h * m];
+        for (int r = 0; r < h; r++) {
+            for (int n = 0; n < m; n++) {
+                double s = b1[r];
+                for (int i = 0; i < inputs; i++) {
+                    s += w1[r * inputs + i] * x[i * m + n];
+                }
+                z1[r * m + n] = s;
+                a1[r * m + n] = hidden.apply(s);
+            }
+        }
+        double[] dz2 = new double[outputs * m];
+        for (int o = 0; o < outputs; o++) {
+            for (int n = 0; n < m; n++) {
+                double s = b2[o];
+                for (int r = 0; r < h; r++) {
+                    s += w2[o * h + r] * a1[r * m + n];
+                }
+                dz2[o * m + n] = Activation.SIGMOID.apply(s) - y[o * m + n];
+            }
+        }
+        // Lesson A's loss is the mean over samples only; for several outputs Mlp also averages over
+        // outputs, so the scale here is 1/(m·out) to make both the same function.
+        double scale = 1.0 / ((double) m * outputs);
+        double[] dW2 = new double[outputs * h];
+        double[] dB2 = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            for (int n = 0; n < m; n++) {
+                double d = dz2[o * m + n];
+                dB2[o] += d * scale;
+                for (int r = 0; r < h; r++) {
+                    dW2[o * h + r] += d * a1[r * m + n] * scale;
+                }
+            }
+        }
+        double[] dW1 = new double[h * inputs];
+        double[] dB1 = new double[h];
+        for (int r = 0; r < h; r++) {
+            for (int n = 0; n < m; n++) {
+                double back = 0;
+                for (int o = 0; o < outputs; o++) {
+                    back += w2[o * h + r] * dz2[o * m + n];
+                }
+                double dz1 = back * hidden.derivative(z1[r * m + n]);
+                dB1[r] += dz1 * scale;
+                for (int i = 0; i < inputs; i++) {
+                    dW1[r * inputs + i] += dz1 * x[i * m + n] * scale;
+                }
+            }
+        }
+        return new Gradients(dW1, dB1, dW2, dB2);
+    }
+
+    /**
+     * Converts column-layout gradients to the row layout of {@link Parameters} (transposing the
+     * weight gradients).
+     *
+     * @param g gradients from {@link #gradients}; not modified
+     * @return new parameters-shaped gradients for sizes {@code {in, h, out}}
+     */
+    public Parameters toRowLayout(Gradients g) {
+        return Parameters.of(new int[] {inputs, hiddenUnits, outputs},
+                new double[][] {transpose(g.dW1(), hiddenUnits, inputs), transpose(g.dW2(), outputs, hiddenUnits)},
+                new double[][] {g.dB1(), g.dB2()});
+    }
+
+    /**
+     * Transposes a row-major matrix.
+     *
+     * @param a {@code rows × cols}, row-major; not modified
+     * @param rows number of rows of a
+     * @param cols number of columns of a
+     * @return a new {@code cols × rows} matrix
+     * @throws IllegalArgumentException if {@code a.length != rows · cols}
+     */
+    public static double[] transpose(double[] a, int rows, int cols) {
+        if (a.length != rows * cols) {
+            throw new IllegalArgumentException("matrix has " + a.length + " values but " + rows + " × " + cols
+                    + " = " + rows * cols + " were expected");
+        }
+        double[] t = new double[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
+            }
+        }
+        return t;
+    }
+}

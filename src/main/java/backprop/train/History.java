@@ -1,0 +1,112 @@
+package backprop.train;
+
+import java.util.Arrays;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The loss and accuracy on the training set after each epoch, row 0 being the untrained network.
+ * Each value is measured <em>after</em> that epoch's updates, on all rows, so the last row is the
+ * model that training returns (not the loss of the forward pass before the last update).
+ */
+public final class History {
+
+    private final String name;
+    private final int[] epoch;
+    private final double[] loss;
+    private final double[] accuracy;
+    private int size;
+
+    History(String name, int capacity) {
+        this.name = name;
+        epoch = new int[capacity];
+        loss = new double[capacity];
+        accuracy = new double[capacity];
+    }
+
+    void add(int e, double l, double a) {
+        epoch[size] = e;
+        loss[size] = l;
+        accuracy[size] = a;
+        size++;
+    }
+
+    /** @return the name given to the run, e.g. the optimizer's description */
+    public String name() {
+        return name;
+    }
+
+    /** @return the number of rows (completed epochs + 1, or fewer if training stopped early) */
+    public int size() {
+        return size;
+    }
+
+    /** @return a copy of the loss column */
+    public double[] losses() {
+        return Arrays.copyOf(loss, size);
+    }
+
+    /** @return a copy of the accuracy column */
+    public double[] accuracies() {
+        return Arrays.copyOf(accuracy, size);
+    }
+
+    /**
+     * @param e a completed-epoch count in {@code [0, size())}
+     * @return the loss after e epochs
+     * @throws IllegalArgumentException if e is out of range
+     */
+    public double lossAt(int e) {
+        return loss[check(e)];
+    }
+
+    /**
+     * @param e a completed-epoch count in {@code [0, size())}
+     * @return the accuracy after e epochs
+     * @throws IllegalArgumentException if e is out of range
+     */
+    public double accuracyAt(int e) {
+        return accuracy[check(e)];
+    }
+
+    /** @return the loss of the last row */
+    public double finalLoss() {
+        return loss[check(size - 1)];
+    }
+
+    /** @return the accuracy of the last row */
+    public double finalAccuracy() {
+        return accuracy[check(size - 1)];
+    }
+
+    /** @return a table with columns epoch (int), loss, accuracy */
+    public Table asTable() {
+        return Table.create(name,
+                IntColumn.create("epoch", Arrays.copyOf(epoch, size)),
+                DoubleColumn.create("loss", Arrays.copyOf(loss, size)),
+                DoubleColumn.create("accuracy", Arrays.copyOf(accuracy, size)));
+    }
+
+    /** @return true if both histories have the same rows, bit for bit */
+    public boolean sameAs(History other) {
+        return size == other.size
+                && Arrays.equals(epoch, 0, size, other.epoch, 0, size)
+                && Arrays.equals(loss, 0, size, other.loss, 0, size)
+                && Arrays.equals(accuracy, 0, size, other.accuracy, 0, size);
+    }
+
+    @Override
+    public String toString() {
+        return size == 0 ? "History[" + name + ", empty]"
+                : String.format("History[%s, %d epochs, final loss %.4f, accuracy %.1f%%]",
+                        name, epoch[size - 1], finalLoss(), 100 * finalAccuracy());
+    }
+
+    private int check(int e) {
+        if (e < 0 || e >= size) {
+            throw new IllegalArgumentException("epoch is " + e + ": expected 0 to " + (size - 1));
+        }
+        return e;
+    }
+}

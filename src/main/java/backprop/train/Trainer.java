@@ -1,0 +1,174 @@
+package backprop.train;
+
+import backprop.Mlp;
+import backprop.Parameters;
+import backprop.Workspace;
+import backprop.data.DataSet;
+import java.util.Random;
+
+/**
+ * The training loop: forward, loss, backward, optimizer step, for a number of epochs, full-batch
+ * or in shuffled mini-batches. Returns a {@link History}; prints nothing.
+ *
+ * <p>All buffers (workspaces, the gradient, the mini-batch copies) are allocated before the first
+ * epoch, so the loop itself allocates nothing beyond what the optimizer allocates at its first
+ * step.
+ */
+public final class Trainer {
+
+    private Trainer() {
+    }
+
+    /**
+     * Trains without a listener. See {@link #train(Mlp, DataSet, Optimizer, TrainingOptions, EpochListener)}.
+     */
+    public static History train(Mlp mlp, DataSet data, Optimizer optimizer, TrainingOptions options) {
+        return train(mlp, data, optimizer, options, null);
+    }
+
+    /**
+     * Trains the network in place.
+     *
+     * @param mlp the network; its parameters are updated
+     * @param data training set; its feature count must equal the network's input width and the
+     *     network must have one output; not modified
+     * @param optimizer the update rule (its state carries over between calls unless reset)
+     * @param options epochs and batch size
+     * @param listener told after each epoch's evaluation, or null
+     * @return the history: row e holds loss and accuracy on all rows after e epochs
+     * @throws IllegalArgumentException if the data does not fit the network (nothing is changed)
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static History train(Mlp mlp, DataSet data, Optimizer optimizer, TrainingOptions options,
+                                EpochListener listener) {
+        check(mlp, data, optimizer, options);
+        History history = new History(optimizer.describe(), options.epochs() + 1);
+        if (options.isFullBatch(data.rows())) {
+            fullBatch(mlp, data, optimizer, options.epochs(), history, listener);
+        } else {
+            miniBatch(mlp, data, optimizer, options, history, listener);
+        }
+        return history;
+    }
+
+    /**
+     * The fraction of outputs on the right side of 0.5: {@code (a > 0.5) == (y == 1)}.
+     *
+     * @param mlp the network
+     * @param data the data set
+     * @return accuracy in [0, 1]
+     */
+    public static double accuracy(Mlp mlp, DataSet data) {
+        Workspace ws = mlp.newWorkspace(data.rows());
+        mlp.forward(data.x(), ws);
+        return accuracy(ws.output(), data.y());
+    }
+
+    private static void fullBatch(Mlp mlp, DataSet data, Optimizer optimizer, int epochs, History history,
+                                  EpochListener listener) {
+        Workspace ws = mlp.newWorkspace(data.rows());
+        Parameters gradient = mlp.parameters().zerosLike();
+        double[] x = data.x();
+        double[] y = data.y();
+        // The forward pass of each step measures the parameters left by the previous step, so the
+        // history costs no extra pass: row e is recorded from the forward pass of step e + 1.
+        for (int e = 0; e < epochs; e++) {
+            double loss = mlp.lossAndGradient(x, y, ws, gradient);
+            record(history, e, loss, accuracy(ws.output(), y), optimizer, listener);
+            optimizer.step(mlp.parameters(), gradient);
+        }
+        mlp.forward(x, ws);
+        record(history, epochs, mlp.loss(y, ws), accuracy(ws.output(), y), optimizer, listener);
+    }
+
+    private static void miniBatch(Mlp mlp, DataSet data, Optimizer optimizer, TrainingOptions options,
+                                  History history, EpochListener listener) {
+        int rows = data.rows();
+        int in = data.features();
+        int size = options.batchSize();
+        int remainder = rows % size;
+        double[] xFull = new double[size * in];
+        double[] yFull = new double[size];
+        double[] xLast = new double[Math.max(remainder, 1) * in];
+        double[] yLast = new double[Math.max(remainder, 1)];
+        Workspace batchWs = mlp.newWorkspace(size);
+        Workspace evalWs = mlp.newWorkspace(rows);
+        Parameters gradient = mlp.parameters().zerosLike();
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(options.shuffleSeed());
+        evaluate(mlp, data, evalWs, history, 0, optimizer, listener);
+        for (int e = 1; e <= options.epochs(); e++) {
+            shuffle(order, random);
+            for (int start = 0; start < rows; start += size) {
+                int count = Math.min(size, rows - start);
+                double[] xb = count == size ? xFull : xLast;
+                double[] yb = count == size ? yFull : yLast;
+                for (int k = 0; k < count; k++) {
+                    int row = order[start + k];
+                    System.arraycopy(data.x(), row * in, xb, k * in, in);
+                    yb[k] = data.y()[row];
+                }
+                double loss = mlp.lossAndGradient(xb, yb, batchWs, gradient);
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException(e, loss, optimizer, history);
+                }
+                optimizer.step(mlp.parameters(), gradient);
+            }
+            evaluate(mlp, data, evalWs, history, e, optimizer, listener);
+        }
+    }
+
+    private static void evaluate(Mlp mlp, DataSet data, Workspace ws, History history, int epoch,
+                                 Optimizer optimizer, EpochListener listener) {
+        mlp.forward(data.x(), ws);
+        record(history, epoch, mlp.loss(data.y(), ws), accuracy(ws.output(), data.y()), optimizer, listener);
+    }
+
+    private static void record(History history, int epoch, double loss, double accuracy, Optimizer optimizer,
+                               EpochListener listener) {
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException(Math.max(epoch, 1), loss, optimizer, history);
+        }
+        history.add(epoch, loss, accuracy);
+        if (listener != null) {
+            listener.onEpoch(epoch, loss, accuracy);
+        }
+    }
+
+    private static double accuracy(double[] a, double[] y) {
+        int correct = 0;
+        for (int n = 0; n < y.length; n++) {
+            boolean predicted = a[n] > 0.5;
+            boolean actual = y[n] == 1.0;
+            correct += predicted == actual ? 1 : 0;
+        }
+        return (double) correct / y.length;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private static void check(Mlp mlp, DataSet data, Optimizer optimizer, TrainingOptions options) {
+        if (mlp == null || data == null || optimizer == null || options == null) {
+            throw new IllegalArgumentException("network, data, optimizer and options are required: got "
+                    + mlp + ", " + data + ", " + optimizer + ", " + options);
+        }
+        if (data.features() != mlp.inputSize()) {
+            throw new IllegalArgumentException("data has " + data.features() + " features but the network's input "
+                    + "layer has " + mlp.inputSize() + ": expected the same number");
+        }
+        if (mlp.outputSize() != 1) {
+            throw new IllegalArgumentException("the network has " + mlp.outputSize() + " outputs but the data has "
+                    + "one label per row: expected a network with one output");
+        }
+    }
+}
