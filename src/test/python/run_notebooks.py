@@ -19,7 +19,8 @@ notebooks/. A notebook fails when
   - it has no entry in notebooks/expectations.json, or one of its checks
     fails.
 The executed copy goes to target/notebooks/<name>.ipynb and an HTML export
-to target/notebooks/<name>.html, failed or not. The last line printed is
+to target/notebooks/<name>.html, failed or not, and the kernel's own log to
+target/notebooks/<name>.kernel.log. The last line printed is
 `Notebooks: N passed, N failed`; the exit status is 0 only if none failed.
 
 notebooks/expectations.json maps a notebook's name (file name without
@@ -245,25 +246,31 @@ def select(names: list[str]) -> list[Path]:
     return chosen
 
 
-def execute(nb, timeout: int) -> str | None:
-    """Run every cell; None on success, else a one-line reason. Outputs stay in nb either way."""
+def execute(nb, timeout: int, kernel_log: Path) -> str | None:
+    """Run every cell; None on success, else a one-line reason. Outputs stay in nb either way.
+
+    The kernel's own log (its stdout and stderr) goes to kernel_log, not to the console.
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     client = NotebookClient(nb, timeout=timeout, startup_timeout=180, kernel_name=KERNEL,
                             resources={"metadata": {"path": str(NOTEBOOKS)}})
+    kernel_log.parent.mkdir(parents=True, exist_ok=True)
+    see_log = f"kernel log: {kernel_log.relative_to(ROOT)}"
     try:
-        client.execute()
+        with open(kernel_log, "wb") as log:
+            client.execute(stdout=log, stderr=log)
     except CellTimeoutError:
         return f"a cell ran longer than {timeout} s (WORKBOOK_CELL_TIMEOUT)"
-    except DeadKernelError as e:
-        return f"the kernel died ({str(e).strip().splitlines()[0] if str(e).strip() else 'no message'}); " \
-               "System.exit or running out of memory are the usual causes"
+    except DeadKernelError:
+        return ("the kernel died (System.exit or running out of memory are the usual causes; "
+                f"{see_log})")
     except CellExecutionError:
         pass  # reported from the error outputs below
     except Exception as e:  # kernel missing, failed to start, ...
         msg = ANSI.sub("", str(e)).strip().splitlines()
-        return f"{type(e).__name__}: {msg[0] if msg else ''}"
+        return f"{type(e).__name__}: {msg[0] if msg else ''} ({see_log})"
     errors = error_outputs(nb)
     return "; ".join(errors) if errors else None
 
@@ -291,7 +298,7 @@ def run_one(path: Path, checks: list[Check] | None, timeout: int) -> bool:
         problems.append(f"no expectations: add \"{name}\" to notebooks/expectations.json")
 
     started = time.monotonic()
-    failure = execute(nb, timeout)
+    failure = execute(nb, timeout, OUT / f"{name}.kernel.log")
     seconds = time.monotonic() - started
     if failure:
         problems.append(failure)
