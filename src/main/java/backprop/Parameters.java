@@ -140,6 +140,23 @@ public final class Parameters {
         return ((k % 2 == 0) ? "W" : "b") + (k / 2 + 1);
     }
 
+    /**
+     * The Euclidean norm of tensor k, {@code sqrt(Σ_i t[i]²)}: for a gradient, the size of the
+     * signal that reached that layer.
+     *
+     * @param k tensor index in the order W1, b1, W2, b2, ...
+     * @return the norm, >= 0
+     * @throws IllegalArgumentException if k is not a tensor index
+     */
+    public double norm(int k) {
+        double[] t = tensor(k);
+        double sum = 0;
+        for (double v : t) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum);
+    }
+
     /** @return a deep copy */
     public Parameters copy() {
         Parameters c = new Parameters(sizes);

@@ -139,6 +139,26 @@ public final class GradientCheck {
         }
     }
 
+    /**
+     * The numerical gradient of every parameter: {@code 2 × count()} loss evaluations, which is why
+     * nobody trains this way (notebook 08 measures it).
+     *
+     * @param objective the loss; each parameter is nudged and restored exactly
+     * @return a new {@link Parameters} holding the centred differences
+     */
+    public Parameters numericalGradient(Objective objective) {
+        Parameters theta = objective.parameters();
+        Parameters numerical = theta.zerosLike();
+        for (int k = 0; k < theta.tensorCount(); k++) {
+            double[] tensor = theta.tensor(k);
+            double[] out = numerical.tensor(k);
+            for (int i = 0; i < tensor.length; i++) {
+                out[i] = numericalGradient(objective, tensor, i);
+            }
+        }
+        return numerical;
+    }
+
     private TensorCheck checkTensor(Objective objective, double[] tensor, double[] analytic, String name,
                                     Random random) {
         int[] indices = chooseIndices(tensor.length, random);

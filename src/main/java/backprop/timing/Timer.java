@@ -1,0 +1,51 @@
+package backprop.timing;
+
+import backprop.Require;
+
+/**
+ * Times a piece of work the way the efficiency lesson needs: first warm-up calls, so the JIT
+ * compiles the hot loops before anything is measured, then several repetitions of a batch of calls,
+ * each repetition timed on its own. Report the median: a single run on a shared machine measures the
+ * machine as much as the code.
+ */
+public final class Timer {
+
+    private final int warmupCalls;
+    private final int repetitions;
+    private final int callsPerRepetition;
+
+    /**
+     * @param warmupCalls calls made before timing, >= 0
+     * @param repetitions timed repetitions, >= 1
+     * @param callsPerRepetition calls per repetition, >= 1 (the time per call is the repetition's
+     *     time divided by this)
+     * @throws IllegalArgumentException if an argument is out of range
+     */
+    public Timer(int warmupCalls, int repetitions, int callsPerRepetition) {
+        this.warmupCalls = Require.atLeast("warmupCalls", warmupCalls, 0);
+        this.repetitions = Require.atLeast("repetitions", repetitions, 1);
+        this.callsPerRepetition = Require.atLeast("callsPerRepetition", callsPerRepetition, 1);
+    }
+
+    /**
+     * Warms up, then times the work.
+     *
+     * @param label what is timed
+     * @param work the work; called {@code warmupCalls + repetitions × callsPerRepetition} times
+     * @return the per-call times of each repetition
+     */
+    public Measurement time(String label, Runnable work) {
+        for (int i = 0; i < warmupCalls; i++) {
+            work.run();
+        }
+        long[] nanos = new long[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            long start = System.nanoTime();
+            for (int c = 0; c < callsPerRepetition; c++) {
+                work.run();
+            }
+            nanos[r] = (System.nanoTime() - start) / callsPerRepetition;
+        }
+        return new Measurement(label, nanos);
+    }
+}

@@ -1,0 +1,140 @@
+"""Tests of the notebook runner's own logic: expectations, output text, stripping.
+
+No kernel is started here; `./workbook test` runs these before the notebooks:
+
+    .venv/bin/python -m unittest discover -s src/test/python
+"""
+import json
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run_notebooks as rn  # noqa: E402
+
+
+def check(**raw):
+    return rn.parse_check("test", {"label": "x", **raw})
+
+
+def notebook_printing(*texts, plain=None):
+    cell = new_code_cell("...")
+    cell.outputs = [new_output("stream", name="stdout", text=t) for t in texts]
+    if plain is not None:
+        cell.outputs.append(new_output("execute_result", data={"text/plain": plain, "image/png": "AAAA"},
+                                       execution_count=1))
+    return new_notebook(cells=[new_markdown_cell("value: 999"), cell])
+
+
+class ParseCheck(unittest.TestCase):
+    def rejects(self, message, **raw):
+        with self.assertRaises(rn.ExpectationsError) as caught:
+            check(**raw)
+        self.assertIn(message, str(caught.exception))
+
+    def test_pattern_needs_exactly_one_capture_group(self):
+        self.rejects("has 2 capture groups", pattern="(a)(b)", min=1)
+        self.rejects("has 0 capture groups", pattern="a", min=1)
+        check(pattern="(?:a|b) (\\d+)", min=1)
+
+    def test_either_equals_or_bounds(self):
+        self.rejects("either 'equals' or 'min'/'max'", pattern="(a)")
+        self.rejects("either 'equals' or 'min'/'max'", pattern="(a)", min=1, equals="a")
+
+    def test_typos_and_wrong_types_are_named(self):
+        self.rejects("unknown key(s) ['mn']", pattern="(a)", mn=1)
+        self.rejects("'min' must be a number", pattern="(a)", min="1")
+        self.rejects("'min' must be a number", pattern="(a)", min=True)
+        self.rejects("'equals' must be a string", pattern="(a)", equals=1)
+        self.rejects("'occurrence' must be", pattern="(a)", min=1, occurrence="any")
+        self.rejects("not a valid regular expression", pattern="(a", min=1)
+        with self.assertRaises(rn.ExpectationsError):
+            rn.parse_check("test", {"pattern": "(a)", "min": 1})  # no label
+
+
+class Evaluate(unittest.TestCase):
+    def test_numeric_bounds_are_inclusive(self):
+        c = check(pattern="^v = (\\S+)$", min=0.5, max=0.5)
+        self.assertEqual(c.evaluate("v = 0.5")[0], True)
+        ok, line = c.evaluate("v = 0.50001")
+        self.assertFalse(ok)
+        self.assertIn("out of bounds: 0.50001", line)
+
+    def test_not_found_names_the_label(self):
+        ok, line = rn.parse_check("t", {"label": "final loss", "pattern": "loss (\\S+)", "max": 1}).evaluate("nothing")
+        self.assertFalse(ok)
+        self.assertTrue(line.startswith("final loss: not found"))
+
+    def test_every_match_must_pass_unless_first_or_last(self):
+        text = "loss 0.9\nloss 0.4\nloss 0.1"
+        self.assertFalse(check(pattern="loss (\\S+)", max=0.5).evaluate(text)[0])
+        self.assertTrue(check(pattern="loss (\\S+)", max=0.5, occurrence="last").evaluate(text)[0])
+        self.assertTrue(check(pattern="loss (\\S+)", min=0.8, occurrence="first").evaluate(text)[0])
+
+    def test_non_numbers_and_nan_fail_numeric_checks(self):
+        self.assertFalse(check(pattern="v (\\S+)", min=0).evaluate("v NaN")[0])
+        self.assertFalse(check(pattern="v (\\S+)", min=0).evaluate("v abc")[0])
+
+    def test_equals_compares_text_exactly(self):
+        self.assertTrue(check(pattern="size: (\\w+)", equals="fast").evaluate("size: fast")[0])
+        self.assertFalse(check(pattern="size: (\\w+)", equals="fast").evaluate("size: faster")[0])
+
+
+class OutputText(unittest.TestCase):
+    def test_streams_and_plain_results_without_colour_codes_or_markdown(self):
+        nb = notebook_printing("a = 1\n", "\x1b[31mb = 2\x1b[0m\n", plain="3.5")
+        text = rn.output_text(nb)
+        self.assertIn("a = 1", text)
+        self.assertIn("b = 2", text)
+        self.assertIn("3.5", text)
+        self.assertNotIn("\x1b", text)
+        self.assertNotIn("999", text)   # markdown is not output
+        self.assertNotIn("AAAA", text)  # nor are images
+
+
+class Strip(unittest.TestCase):
+    def test_strip_removes_outputs_counts_and_run_metadata(self):
+        nb = notebook_printing("x\n", plain="1")
+        nb.cells[1].execution_count = 4
+        nb.cells[1].metadata["execution"] = {"iopub.status.busy": "..."}
+        nb.metadata["language_info"] = {"name": "java", "version": "17.0.15"}
+        self.assertEqual(rn.unstripped_cells(nb), [1])
+        self.assertTrue(rn.strip(nb))
+        self.assertEqual(rn.unstripped_cells(nb), [])
+        self.assertNotIn("execution", nb.cells[1].metadata)
+        self.assertEqual(nb.metadata["language_info"], {"name": "java"})
+        self.assertFalse(rn.strip(nb), "stripping twice changes nothing")
+        nbformat.validate(nb)
+
+
+class LoadExpectations(unittest.TestCase):
+    def load(self, data):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "expectations.json"
+            path.write_text(json.dumps(data) if not isinstance(data, str) else data)
+            original = rn.ROOT
+            rn.ROOT = Path(tmp)
+            try:
+                return rn.load_expectations(path)
+            finally:
+                rn.ROOT = original
+
+    def test_comment_keys_are_skipped(self):
+        got = self.load({"_about": "text", "01-loss": [{"label": "l", "pattern": "(a)", "min": 0}]})
+        self.assertEqual(list(got), ["01-loss"])
+
+    def test_shape_errors(self):
+        for bad in ({"01": {"label": "l"}}, [], "{"):
+            with self.assertRaises(rn.ExpectationsError):
+                self.load(bad)
+
+    def test_the_committed_file_is_valid(self):
+        self.assertIn("00-start-here", rn.load_expectations(rn.EXPECTATIONS))
+
+
+if __name__ == "__main__":
+    unittest.main()
