@@ -209,7 +209,7 @@ def strip(nb) -> bool:
             cell.metadata.pop(key, None)
     nb.metadata.pop("widgets", None)
     if "language_info" in nb.metadata:  # the kernel writes its own JDK's version here
-        nb.metadata.language_info = {"name": nb.metadata.language_info.get("name", "java")}
+        nb.metadata.language_info = {"name": str(nb.metadata.language_info.get("name", "java")).lower()}
     return nbformat.writes(nb) != before
 
 
@@ -262,7 +262,9 @@ def execute(nb, timeout: int, kernel_log: Path) -> str | None:
         with open(kernel_log, "wb") as log:
             client.execute(stdout=log, stderr=log)
     except CellTimeoutError:
-        return f"a cell ran longer than {timeout} s (WORKBOOK_CELL_TIMEOUT)"
+        running = [f"cell {i}{_first_line(c)}" for i, c in enumerate(nb.cells)
+                   if "shell.execute_reply" not in c.get("metadata", {}).get("execution", {"shell.execute_reply": 0})]
+        return f"{running[0] if running else 'a cell'} ran longer than {timeout} s (WORKBOOK_CELL_TIMEOUT)"
     except DeadKernelError:
         return ("the kernel died (System.exit or running out of memory are the usual causes; "
                 f"{see_log})")
@@ -339,7 +341,13 @@ def cmd_run(args) -> int:
         return 1
     for stale in sorted(set(expectations) - {p.stem for p in NOTEBOOKS.glob("[0-9]*.ipynb")}):
         print(f"warning: expectations.json has checks for '{stale}', which is not a notebook", flush=True)
-    timeout = int(os.environ.get("WORKBOOK_CELL_TIMEOUT", "900"))
+    try:
+        timeout = int(os.environ.get("WORKBOOK_CELL_TIMEOUT", "900"))
+    except ValueError:
+        print(f"run_notebooks: WORKBOOK_CELL_TIMEOUT must be a whole number of seconds, "
+              f"not {os.environ['WORKBOOK_CELL_TIMEOUT']!r}")
+        print("Notebooks: 0 passed, 0 failed")
+        return 1
     print(f"Executing {len(paths)} notebook(s) with kernel {KERNEL}, WORKBOOK_FAST={os.environ.get('WORKBOOK_FAST', '')!s}, "
           f"cell timeout {timeout} s", flush=True)
     passed = failed = 0

@@ -101,7 +101,7 @@ class Strip(unittest.TestCase):
         nb = notebook_printing("x\n", plain="1")
         nb.cells[1].execution_count = 4
         nb.cells[1].metadata["execution"] = {"iopub.status.busy": "..."}
-        nb.metadata["language_info"] = {"name": "java", "version": "17.0.15"}
+        nb.metadata["language_info"] = {"name": "Java", "version": "17.0.15"}  # as the kernel writes it
         self.assertEqual(rn.unstripped_cells(nb), [1])
         self.assertTrue(rn.strip(nb))
         self.assertEqual(rn.unstripped_cells(nb), [])
