@@ -2,6 +2,7 @@
 // The kernel's start-up script has already imported java.util.*, tech.tablesaw.api.* and backprop.*.
 import backprop.check.*;
 import backprop.data.*;
+import backprop.plot.*;
 import backprop.timing.*;
 import backprop.train.*;
 
