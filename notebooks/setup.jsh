@@ -4,6 +4,7 @@ import backprop.check.*;
 import backprop.data.*;
 import backprop.plot.*;
 import backprop.timing.*;
+import backprop.timing.Timer; // java.util has a Timer too
 import backprop.train.*;
 
 // WORKBOOK_FAST=1 (set by ./workbook test) shrinks the long runs so every notebook executes in seconds.

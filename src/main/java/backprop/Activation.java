@@ -5,7 +5,7 @@ package backprop;
  *
  * <p>Every derivative is taken with respect to the pre-activation {@code z}, never the activation
  * {@code a = f(z)}. Passing {@code a} where {@code z} is expected is one of the planted bugs of the
- * bug zoo ({@link PlantedBug#SIGMOID_DERIVATIVE_AT_ACTIVATION}).
+ * bug zoo ({@link backprop.check.PlantedBug#DERIVATIVE_AT_ACTIVATION}).
  */
 public enum Activation {
 

@@ -6,6 +6,11 @@ import java.util.Random;
  * How the weights of a new network are drawn. Biases start at zero. Every scheme draws from a
  * {@link Random} made from an explicit seed, layer by layer and row-major within a layer, so the
  * same seed gives the same weights bit for bit.
+ *
+ * <p>The data sets of {@link backprop.data.DataSets} draw from {@code new Random(seed)} too, so a
+ * network and a data set made from the same seed share their first Gaussian draws (with two
+ * inputs and He scaling, {@code W1} then holds the first data points). Use different seeds for
+ * data and weights when that matters; notebook 04 shows the coincidence.
  */
 public enum Initialisation {
 

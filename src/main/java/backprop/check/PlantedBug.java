@@ -30,8 +30,12 @@ public enum PlantedBug {
     /** The output delta is {@code y - a}: the sign of a difference taken the wrong way round. */
     FLIPPED_SIGN("sign flipped in the output delta (y - a instead of a - y)"),
 
-    /** The hidden derivative is evaluated at the activation {@code a} instead of {@code z}. */
-    DERIVATIVE_AT_ACTIVATION("activation derivative taken at a instead of z (sigmoid'(a) for sigmoid'(z))");
+    /**
+     * The hidden derivative is evaluated at the activation {@code a} instead of {@code z}, e.g.
+     * {@code σ'(a)} for {@code σ'(z)}. Invisible with ReLU, where {@code relu'(relu(z)) = relu'(z)};
+     * caught with sigmoid or tanh hidden layers.
+     */
+    DERIVATIVE_AT_ACTIVATION("activation derivative taken at a instead of z (f'(a) for f'(z))");
 
     private final String description;
 
