@@ -42,6 +42,19 @@ public final class Plots {
      */
     public static Figure line(
             String title, String xLabel, String yLabel, Map<String, double[][]> series) {
+        return line(title, xLabel, Scale.LINEAR, yLabel, Scale.LINEAR, series);
+    }
+
+    /**
+     * Lines with chosen axis scales, e.g. the gradient check's error against the step size on
+     * log-log axes. On a log axis every value must be finite and greater than 0.
+     *
+     * @param series name → {@code {x, y}}: two arrays of equal length
+     * @throws IllegalArgumentException if a series is malformed, or a value on a log axis is not
+     *     finite and positive
+     */
+    public static Figure line(String title, String xLabel, Scale xScale, String yLabel, Scale yScale,
+                              Map<String, double[][]> series) {
         Check.notEmpty("series", series);
         List<Trace> traces = new ArrayList<>();
         for (Map.Entry<String, double[][]> entry : series.entrySet()) {
@@ -52,11 +65,17 @@ public final class Plots {
                         name + " must be {x, y}: 2 arrays, got " + xy.length);
             }
             Check.sameLength(name + "[0] (x)", xy[0], name + "[1] (y)", xy[1]);
+            if (xScale == Scale.LOG) {
+                Check.positiveFinite(name + "[0] (x, log axis)", xy[0]);
+            }
+            if (yScale == Scale.LOG) {
+                Check.positiveFinite(name + "[1] (y, log axis)", xy[1]);
+            }
             traces.add(
                     FigureParts.line(
                             entry.getKey(), xy[0], xy[1], Colors.defaultColor(traces.size()), Line.Dash.SOLID));
         }
-        return figure(FigureParts.layout(title, xLabel, Scale.LINEAR, yLabel, Scale.LINEAR), traces);
+        return figure(FigureParts.layout(title, xLabel, xScale, yLabel, yScale), traces);
     }
 
     /**

@@ -79,6 +79,27 @@ class PlotsTest {
         }
 
         @Test
+        @DisplayName("draws log-log axes when asked, e.g. for a step-size sweep")
+        void logLog() {
+            Figure figure = Plots.line("sweep", "h", Scale.LOG, "error", Scale.LOG,
+                    Map.of("tanh", new double[][] {{1e-1, 1e-5, 1e-9}, {6e-2, 1e-7, 1e-3}}));
+            assertAll(
+                    () -> assertEquals("log", ((Map<?, ?>) layout(figure).get("xaxis")).get("type")),
+                    () -> assertEquals("log", ((Map<?, ?>) layout(figure).get("yaxis")).get("type")));
+        }
+
+        @Test
+        @DisplayName("rejects a zero on a log axis, naming the series")
+        void zeroOnLogAxis() {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> Plots.line("t", "h", Scale.LOG, "error", Scale.LOG,
+                                    Map.of("relu", new double[][] {{1e-1, 1e-2}, {0.5, 0.0}})));
+            assertTrue(e.getMessage().startsWith("series[\"relu\"][1] (y, log axis)"), e.getMessage());
+        }
+
+        @Test
         @DisplayName("rejects no series at all")
         void empty() {
             IllegalArgumentException e =
