@@ -175,17 +175,29 @@ def load_expectations(path: Path) -> dict[str, list[Check]]:
 # ---------------------------------------------------------------- notebooks
 
 def output_text(nb) -> str:
-    """Every stream output and text/plain result of the notebook, in cell order."""
-    pieces = []
+    """Every stream output and text/plain result of the notebook, in cell order.
+
+    Consecutive stream pieces are joined as the terminal would show them (JJava sends one
+    printf as several pieces); a rich result always stands on lines of its own.
+    """
+    text = []
+
+    def end_line():
+        if text and not text[-1].endswith("\n"):
+            text.append("\n")
+
     for cell in nb.cells:
         for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
             if out.output_type == "stream":
-                pieces.append(_text(out.get("text", "")))
+                text.append(_text(out.get("text", "")))
             elif out.output_type in ("execute_result", "display_data"):
                 plain = out.get("data", {}).get("text/plain")
                 if plain is not None:
-                    pieces.append(_text(plain))
-    return ANSI.sub("", "\n".join(pieces))
+                    end_line()
+                    text.append(_text(plain))
+                    end_line()
+        end_line()
+    return ANSI.sub("", "".join(text))
 
 
 def _text(value) -> str:

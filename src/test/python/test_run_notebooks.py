@@ -96,6 +96,13 @@ class OutputText(unittest.TestCase):
         self.assertNotIn("AAAA", text)  # nor are images
 
 
+    def test_stream_pieces_of_one_line_are_joined_as_printed(self):
+        # JJava sends one printf as several stream outputs: "loss = " then "0.5\n".
+        nb = notebook_printing("loss = ", "0.5\n", plain="3.5")
+        text = rn.output_text(nb)
+        self.assertIn("loss = 0.5\n", text)
+        self.assertIn("\n3.5\n", text)  # a rich result stands on its own line
+
 class Strip(unittest.TestCase):
     def test_strip_removes_outputs_counts_and_run_metadata(self):
         nb = notebook_printing("x\n", plain="1")
