@@ -48,6 +48,9 @@ final class BarChartPainter {
         chart.getStyler().setOverlapped("overlay".equals(layout.get("barmode")));
         chart.getStyler().setStacked("stack".equals(layout.get("barmode")));
         ChartStyle.applyRange(chart.getStyler(), yAxis, false);
+        // XChart skips category labels closer than its default spacing hint (74 px): six tensor
+        // names at 720 px lost every other label. Short labels such as "W1" need far less room.
+        chart.getStyler().setXAxisTickMarkSpacingHint(24);
 
         Map<String, Integer> categories = categories(traces);
         List<String> labels = new ArrayList<>(categories.keySet());

@@ -268,6 +268,17 @@ public final class Plots {
      * @param threshold the pass mark, finite and > 0, e.g. 1e-7
      */
     public static Figure gradientCheck(Table errors, double threshold) {
+        return gradientCheck("Gradient check: max relative error per tensor", errors, threshold);
+    }
+
+    /**
+     * The same bars with a title of your own, e.g. to tell a planted bug's check from the real one.
+     *
+     * @param title the figure's title
+     * @param errors columns {@code tensor} (StringColumn) and {@code max relative error} (numeric)
+     * @param threshold the pass mark, finite and > 0
+     */
+    public static Figure gradientCheck(String title, Table errors, double threshold) {
         String expected = "columns tensor (StringColumn) and max relative error (DoubleColumn)";
         double[] error = Check.numericColumn("errors", errors, "max relative error", expected);
         if (!errors.containsColumn("tensor") || !(errors.column("tensor") instanceof StringColumn)) {
@@ -302,7 +313,7 @@ public final class Plots {
                         .build();
         Layout layout =
                 FigureParts.layout(
-                                "Gradient check: max relative error per tensor",
+                                title,
                                 "tensor",
                                 Scale.LINEAR,
                                 "max relative error",

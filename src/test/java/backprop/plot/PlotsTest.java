@@ -465,6 +465,15 @@ class PlotsTest {
         }
 
         @Test
+        @DisplayName("carries a title of its own when given one")
+        void titled() {
+            Figure figure = Plots.gradientCheck("Planted bug: bias averaged twice", errors, 1e-7);
+            assertEquals("Planted bug: bias averaged twice", titleText(layout(figure)));
+            assertEquals("Gradient check: max relative error per tensor",
+                    titleText(layout(Plots.gradientCheck(errors, 1e-7))));
+        }
+
+        @Test
         @DisplayName("rejects a threshold of zero")
         void zeroThreshold() {
             IllegalArgumentException e =
