@@ -38,17 +38,24 @@ public enum Activation {
      *
      * <p>ReLU has no derivative at exactly 0. This library uses the sub-gradient 0 there (as NumPy's
      * {@code z > 0} mask does); a gradient check that probes a point within its step of 0 can
-     * disagree with it, which is a kink, not a bug.
+     * disagree with it, which is a kink, not a bug. NaN stays NaN in both, so a diverged network
+     * cannot hide behind units that output 0.
      */
     RELU {
         @Override
         public double apply(double z) {
-            return z > 0 ? z : 0.0;
+            if (z > 0) {
+                return z;
+            }
+            return Double.isNaN(z) ? z : 0.0; // a NaN must not turn into a healthy-looking 0
         }
 
         @Override
         public double derivative(double z) {
-            return z > 0 ? 1.0 : 0.0;
+            if (z > 0) {
+                return 1.0;
+            }
+            return Double.isNaN(z) ? z : 0.0;
         }
     },
 

@@ -133,9 +133,15 @@ public final class Mlp {
      * @param y labels of that pass, {@code N × sizes[L]} values in [0, 1]; not modified
      * @param ws the workspace of that pass; not modified
      * @return the loss
-     * @throws IllegalArgumentException if y has the wrong length or a label outside [0, 1]
+     * @throws IllegalArgumentException if the workspace holds no forward pass of this network, y
+     *     has the wrong length or a label outside [0, 1]
      */
     public double loss(double[] y, Workspace ws) {
+        if (!ws.fits(sizes) || ws.rows == 0) {
+            throw new IllegalArgumentException("workspace holds no forward pass of this network: expected one "
+                    + "from newWorkspace() of the network with sizes " + Arrays.toString(sizes)
+                    + ", after forward()");
+        }
         checkLabels(y, ws.rows);
         return lossUnchecked(y, ws);
     }

@@ -19,6 +19,12 @@ import tech.tablesaw.api.Table;
  * gradient arriving from above, their product, and a centred finite difference of the same
  * derivative made by nudging that node alone and recomputing everything after it.
  *
+ * <p>The loss is computed from the logit z2, exactly, so the finite differences are the truth. The
+ * ledger multiplies {@code dL/da2 · da2/dz2} as the lesson does; when the output saturates
+ * ({@code |z2|} beyond about 30) that product underflows while the truth is {@code a2 - y}, and the
+ * ledger's relative-error column shows the disagreement instead of hiding it. (Nudging a2 itself
+ * needs the probability form, with its clamp; see {@link BinaryCrossEntropy}.)
+ *
  * @param w1 hidden weight
  * @param b1 hidden bias
  * @param w2 output weight
@@ -50,7 +56,7 @@ public record ScalarNetwork(double w1, double b1, double w2, double b2) {
      */
     public Forward forward(double x, double y) {
         check(x, y);
-        return forwardFrom(Node.X, x, x, y);
+        return forwardFrom(null, 0, x, y);
     }
 
     /**
@@ -124,7 +130,7 @@ public record ScalarNetwork(double w1, double b1, double w2, double b2) {
     }
 
     /** Forward pass in which {@code node} takes {@code value}; everything after it is recomputed. */
-    private Forward forwardFrom(Node node, double value, double x, double y) {
+    private Forward forwardFrom(Node node, double value, double x, double y) { // node null: nothing nudged
         double xx = node == Node.X ? value : x;
         double ww1 = node == Node.W1 ? value : w1;
         double bb1 = node == Node.B1 ? value : b1;
@@ -134,9 +140,15 @@ public record ScalarNetwork(double w1, double b1, double w2, double b2) {
         double a1 = node == Node.A1 ? value : Activation.RELU.apply(z1);
         double z2 = node == Node.Z2 ? value : ww2 * a1 + bb2;
         double a2 = node == Node.A2 ? value : Activation.SIGMOID.apply(z2);
-        double loss = BinaryCrossEntropy.loss(y, Math.min(1.0, Math.max(0.0, a2)));
+        double loss;
         if (node == Node.LOSS) {
             loss = value;
+        } else if (node == Node.A2) {
+            // a2 nudged by itself: only the probability form applies. Within STEP of 0 or 1 the nudge
+            // is kept inside [0, 1], which makes that one finite difference one-sided there.
+            loss = BinaryCrossEntropy.loss(y, Math.min(1.0, Math.max(0.0, a2)));
+        } else {
+            loss = BinaryCrossEntropy.sampleLossFromLogit(y, z2); // exact for any z2, no clamp
         }
         return new Forward(xx, y, z1, a1, z2, a2, loss);
     }

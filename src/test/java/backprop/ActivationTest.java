@@ -64,6 +64,13 @@ class ActivationTest {
         }
 
         @Test
+        @DisplayName("keeps NaN as NaN, in value and derivative, so divergence cannot hide behind 0")
+        void nan() {
+            assertTrue(Double.isNaN(Activation.RELU.apply(Double.NaN)));
+            assertTrue(Double.isNaN(Activation.RELU.derivative(Double.NaN)));
+        }
+
+        @Test
         @DisplayName("passes positives through and zeroes the rest")
         void values() {
             assertArrayEquals(new double[] {0, 0, 0, 0.5, 3}, Activation.RELU.applied(new double[] {-3, -0.5, 0, 0.5, 3}));

@@ -190,8 +190,10 @@ class MlpTest {
             Workspace ws = mlp.newWorkspace(200);
             Parameters g = mlp.parameters().zerosLike();
             backprop.train.Optimizer opt = new backprop.train.Adam(0.01);
+            double[] x = data.x();
+            double[] y = data.y();
             Runnable step = () -> {
-                mlp.lossAndGradient(data.x(), data.y(), ws, g);
+                mlp.lossAndGradient(x, y, ws, g);
                 opt.step(mlp.parameters(), g);
             };
             for (int i = 0; i < 3000; i++) {
@@ -289,6 +291,13 @@ class MlpTest {
             rejects("parameters have sizes [2, 4, 1] but expected [2, 3, 1]",
                     () -> mlp.lossAndGradient(new double[2], new double[1], mlp.newWorkspace(1),
                             Parameters.zeros(2, 4, 1)));
+        }
+
+        @Test
+        @DisplayName("asking for the loss of a workspace that has seen no forward pass")
+        void lossBeforeForward() {
+            rejects("workspace holds no forward pass of this network: expected one from newWorkspace() of the "
+                    + "network with sizes [2, 3, 1], after forward()", () -> mlp.loss(new double[0], mlp.newWorkspace(1)));
         }
 
         @Test

@@ -3,6 +3,7 @@ package backprop;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -69,6 +70,18 @@ class ScalarNetworkTest {
         ChainRuleStep w1 = steps.get(7);
         assertEquals(0.0, w1.gradient(), 0.0);
         assertEquals(0.0, w1.finiteDifference(), 1e-12);
+    }
+
+    @Test
+    @DisplayName("measures the true loss when the output saturates, and shows where the product underflows")
+    void saturated() {
+        ScalarNetwork wrong = new ScalarNetwork(1, 0, 50, 0); // z2 = 50 for x = 1: confidently wrong for y = 0
+        List<ChainRuleStep> steps = wrong.ledger(1, 0);
+        ChainRuleStep z2 = steps.get(2);
+        assertAll(
+                () -> assertEquals(50.0, steps.get(0).value(), 1e-9, "the loss is about z2, not the clamp's 27.6"),
+                () -> assertEquals(1.0, z2.finiteDifference(), 1e-6, "dL/dz2 = a2 - y = 1"),
+                () -> assertTrue(z2.relativeError() > 0.5, "the product's underflow is visible: " + z2));
     }
 
     @Test

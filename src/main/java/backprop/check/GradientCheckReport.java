@@ -23,7 +23,7 @@ public record GradientCheckReport(List<TensorCheck> tensors, double step) {
     public TensorCheck worst() {
         TensorCheck worst = tensors.get(0);
         for (TensorCheck t : tensors) {
-            if (!(t.maxRelativeError() <= worst.maxRelativeError())) {
+            if (GradientCheck.worse(t.maxRelativeError(), worst.maxRelativeError())) {
                 worst = t;
             }
         }

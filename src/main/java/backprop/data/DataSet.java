@@ -4,7 +4,10 @@ import backprop.Require;
 
 /**
  * A labelled data set for binary classification: {@code x} is {@code rows × features} row-major
- * ({@code x[n * features + j]}), {@code y} holds one label in {0, 1} per row.
+ * ({@code x[n * features + j]}), {@code y} holds one label in [0, 1] per row.
+ *
+ * <p>Immutable: the arrays are copied in and {@link #x()} and {@link #y()} return copies, so a data
+ * set stays as it was checked. Fetch them once outside a loop.
  *
  * @param name a short description, e.g. {@code "circle (500 points)"}
  * @param features number of input features per row
@@ -29,6 +32,20 @@ public record DataSet(String name, int features, double[] x, double[] y) {
         }
         Require.allFinite("x", x);
         Require.allInUnitInterval("y", y);
+        x = x.clone();
+        y = y.clone();
+    }
+
+    /** @return a copy of the inputs, {@code rows × features} row-major */
+    @Override
+    public double[] x() {
+        return x.clone();
+    }
+
+    /** @return a copy of the labels */
+    @Override
+    public double[] y() {
+        return y.clone();
     }
 
     /** @return the number of rows (samples) */
@@ -39,7 +56,7 @@ public record DataSet(String name, int features, double[] x, double[] y) {
     /** @return the number of rows labelled 1 */
     public int positives() {
         int count = 0;
-        for (double label : y) {
+        for (double label : y) { // the field, not the copying accessor
             count += label == 1.0 ? 1 : 0;
         }
         return count;
@@ -63,6 +80,6 @@ public record DataSet(String name, int features, double[] x, double[] y) {
 
     /** @return x in lesson A's column layout, {@code features × rows} row-major (a new array) */
     public double[] xColumns() {
-        return backprop.ColumnLayoutNetwork.transpose(x, rows(), features);
+        return backprop.ColumnLayoutNetwork.transpose(x, rows(), features); // the field: transpose copies
     }
 }

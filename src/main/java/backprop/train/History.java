@@ -104,6 +104,10 @@ public final class History {
     }
 
     private int check(int e) {
+        if (size == 0) {
+            throw new IllegalArgumentException("epoch is " + e + ": the history is empty (training stopped "
+                    + "before the first row)");
+        }
         if (e < 0 || e >= size) {
             throw new IllegalArgumentException("epoch is " + e + ": expected 0 to " + (size - 1));
         }

@@ -57,8 +57,10 @@ public final class Trainer {
      * @param mlp the network
      * @param data the data set
      * @return accuracy in [0, 1]
+     * @throws IllegalArgumentException if the data does not fit the network (see {@link #train})
      */
     public static double accuracy(Mlp mlp, DataSet data) {
+        check(mlp, data, new Sgd(1), TrainingOptions.fullBatch(0));
         Workspace ws = mlp.newWorkspace(data.rows());
         mlp.forward(data.x(), ws);
         return accuracy(ws.output(), data.y());
@@ -99,7 +101,9 @@ public final class Trainer {
             order[i] = i;
         }
         Random random = new Random(options.shuffleSeed());
-        evaluate(mlp, data, evalWs, history, 0, optimizer, listener);
+        double[] x = data.x();
+        double[] y = data.y();
+        evaluate(mlp, x, y, evalWs, history, 0, optimizer, listener);
         for (int e = 1; e <= options.epochs(); e++) {
             shuffle(order, random);
             for (int start = 0; start < rows; start += size) {
@@ -108,8 +112,8 @@ public final class Trainer {
                 double[] yb = count == size ? yFull : yLast;
                 for (int k = 0; k < count; k++) {
                     int row = order[start + k];
-                    System.arraycopy(data.x(), row * in, xb, k * in, in);
-                    yb[k] = data.y()[row];
+                    System.arraycopy(x, row * in, xb, k * in, in);
+                    yb[k] = y[row];
                 }
                 double loss = mlp.lossAndGradient(xb, yb, batchWs, gradient);
                 if (!Double.isFinite(loss)) {
@@ -117,20 +121,24 @@ public final class Trainer {
                 }
                 optimizer.step(mlp.parameters(), gradient);
             }
-            evaluate(mlp, data, evalWs, history, e, optimizer, listener);
+            evaluate(mlp, x, y, evalWs, history, e, optimizer, listener);
         }
     }
 
-    private static void evaluate(Mlp mlp, DataSet data, Workspace ws, History history, int epoch,
+    private static void evaluate(Mlp mlp, double[] x, double[] y, Workspace ws, History history, int epoch,
                                  Optimizer optimizer, EpochListener listener) {
-        mlp.forward(data.x(), ws);
-        record(history, epoch, mlp.loss(data.y(), ws), accuracy(ws.output(), data.y()), optimizer, listener);
+        mlp.forward(x, ws);
+        record(history, epoch, mlp.loss(y, ws), accuracy(ws.output(), y), optimizer, listener);
     }
 
     private static void record(History history, int epoch, double loss, double accuracy, Optimizer optimizer,
                                EpochListener listener) {
         if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException(Math.max(epoch, 1), loss, optimizer, history);
+            if (epoch == 0) {
+                throw new IllegalArgumentException("the untrained network's loss is " + loss
+                        + ": expected a finite loss before training (are the initial parameters finite?)");
+            }
+            throw new TrainingDivergedException(epoch, loss, optimizer, history);
         }
         history.add(epoch, loss, accuracy);
         if (listener != null) {

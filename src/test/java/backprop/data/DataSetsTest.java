@@ -135,6 +135,18 @@ class DataSetsTest {
         }
 
         @Test
+        @DisplayName("changes from outside: the arrays are copied in and out")
+        void immutable() {
+            double[] x = {1, 2};
+            double[] y = {1};
+            DataSet d = new DataSet("one row", 2, x, y);
+            x[0] = 99;
+            d.y()[0] = 7;
+            assertArrayEquals(new double[] {1, 2}, d.x());
+            assertArrayEquals(new double[] {1}, d.y());
+        }
+
+        @Test
         @DisplayName("infinite inputs")
         void infinite() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
