@@ -12,7 +12,7 @@
 //      an interactive plot (.js-plotly-plot with a visible .plot-container and an svg.main-svg);
 //   3. look for errors: `error` outputs in the notebook's model, and stderr outputs that show an
 //      exception;
-//   4. save a screenshot of the whole notebook to OUT/<name>.png;
+//   4. save a screenshot of the whole notebook (the page made as tall as it) to target/browser/<name>.png;
 //   5. open the nbconvert HTML export target/notebooks/<name>.html from file:// with every other
 //      request aborted, and check that every PNG image in it decoded (naturalWidth > 0).
 // A notebook passes when the interactive plots equal its figure outputs in the executed copy,
@@ -39,7 +39,8 @@ function log(line) {
 }
 
 function rel(p) {
-  return path.relative(config.root, p) || p;
+  const r = path.relative(config.root, p);
+  return r && !r.startsWith('..') ? r : p;
 }
 
 async function poll(what, seconds, probe, every = 500) {
@@ -158,6 +159,8 @@ async function checkNotebook(context, nb) {
     figures: nb.figures,
     interactive: 0,
     figuresShown: 0,
+    figureBoxes: [],
+    notes: [],
     errors: [],
     problems: [],
     screenshot: path.join(config.out, `${nb.name}.png`),
@@ -196,7 +199,7 @@ async function checkNotebook(context, nb) {
 
     await runAll(page, nb.file);
     let stable = 0;
-    const done = await poll(`every cell to run (WORKBOOK_BROWSER_RUN_TIMEOUT=${T.run})`, T.run, async () => {
+    await poll(`every cell to run (WORKBOOK_BROWSER_RUN_TIMEOUT=${T.run})`, T.run, async () => {
       const s = await notebookState(page, nb.file);
       const pending = s.cells.filter((c) => c.count == null).length;
       const finished = s.kernel === 'idle' && s.busyPrompts === 0;
@@ -215,6 +218,9 @@ async function checkNotebook(context, nb) {
       return Math.ceil(window.innerHeight - scroller.clientHeight + inner.getBoundingClientRect().height + 40);
     });
     await page.setViewportSize({ width: config.width, height: Math.min(Math.max(height, 900), config.maxHeight) });
+    if (height > config.maxHeight) {
+      result.notes.push(`the notebook is ${height} px tall: the screenshot shows its first ${config.maxHeight} px`);
+    }
     await page.waitForTimeout(500);
 
     const figures = page.locator(`.jp-NotebookPanel:not(.lm-mod-hidden) ${FIGURE}`);
@@ -257,9 +263,18 @@ async function checkNotebook(context, nb) {
 
     const final = await notebookState(page, nb.file);
     result.errors = errorsIn(final);
-    await page.waitForTimeout(300);
+    // Where the figures are in the screenshot (the page is as tall as the notebook, unscrolled).
+    for (let i = 0; i < result.figuresShown; i++) {
+      const box = await figures.nth(i).boundingBox();
+      if (box) result.figureBoxes.push({ y: Math.round(box.y), height: Math.round(box.height) });
+    }
+    // Leave the mouse on the last figure: the screenshot then shows plotly's toolbar on it too.
+    if (result.figuresShown > 0) {
+      const box = await figures.nth(result.figuresShown - 1).boundingBox();
+      if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    }
+    await page.waitForTimeout(500);
     await page.screenshot({ path: result.screenshot, timeout: sec(T.action) * 2 });
-    void done;
   } catch (e) {
     result.problems.push(e.message.split('\n')[0]);
     try {
@@ -268,7 +283,7 @@ async function checkNotebook(context, nb) {
       /* the screenshot of a failure is a bonus */
     }
   } finally {
-    await context.unroute('**/*');
+    await context.unroute('**/*').catch(() => {});
     await page.close().catch(() => {});
     await stopKernels();
   }
@@ -342,7 +357,7 @@ async function main() {
   const results = [];
   const save = () => fs.writeFileSync(config.results, JSON.stringify(results, null, 2));
   save();
-  fs.rmSync(config.profile, { recursive: true, force: true });
+  fs.mkdirSync(config.profile, { recursive: true }); // new and empty: browser_check.py made a folder for this run
   const context = await chromium.launchPersistentContext(config.profile, {
     executablePath: config.chromium,
     headless: true,
@@ -359,6 +374,7 @@ async function main() {
       save();
       log(line(r));
       for (const p of r.problems) log(`   FAIL ${p}`);
+      for (const n of r.notes) log(`   note: ${n}`);
     }
     const blocked = new Set(results.flatMap((r) => r.html.blocked.map((u) => u.split('?')[0])));
     if (blocked.size) log(`   note: the HTML exports link ${[...blocked].join(', ')} (blocked here; the figures do not need them)`);

@@ -9,26 +9,33 @@ with the Python of .venv:
 
 It works from the executed copies that run_notebooks.py wrote (target/notebooks/*.ipynb,
 --executed): a notebook is checked when its executed copy has figure outputs (outputs carrying
-application/vnd.plotly.v1+json). For those it
+application/vnd.plotly.v1+json); their number is what the browser must show. For those it
   1. checks without a browser that the HTML export target/notebooks/<name>.html shows every
-     figure as an image: each figure output's PNG appears in an <img src="data:image/png;base64,...">;
-  2. copies notebooks/ (--source; without outputs, as a learner gets them) to target/browser/lab/
-     and starts JupyterLab from .venv on 127.0.0.1, a free port and a random token, with
-     WORKBOOK_FAST=1, its own settings and runtime folders under target/browser/jupyter/ (JupyterLab
-     autosaves, so notebooks/ itself is never served);
-  3. runs src/test/browser/check.mjs (playwright-core and headless Chromium), which opens each
+     figure as its own PNG in an <img src="data:image/png;base64,..."> (as the runner does);
+  2. takes target/browser/.lock (one browser check at a time per checkout), makes a folder for
+     this run, target/browser/run-<time>-<random>/, and copies notebooks/ there (--source; without
+     outputs, as a learner gets them: JupyterLab autosaves, so notebooks/ itself is never served);
+  3. starts JupyterLab from .venv on 127.0.0.1, a free port and a random token, with
+     WORKBOOK_FAST=1, the backprop-java kernel (its kernelspec names the library and startup
+     script by absolute paths, so the copy needs nothing more), and settings, runtime and config
+     folders of its own in the run folder (no news pop-up, no autosave, no windowed notebook);
+  4. runs src/test/browser/check.mjs (playwright-core and headless Chromium), which opens each
      notebook, runs all cells, hovers every figure and checks that it became an interactive plot
      and that no error shows, saves target/browser/<name>.png, and opens the HTML export with
-     every network request blocked to check that its images decode;
-  4. stops Chromium, the kernels and JupyterLab, also when something failed or timed out.
-The last line printed is `Browser check: N passed, N failed`; the exit status is 0 only if none
-failed. Timeouts (seconds): WORKBOOK_BROWSER_RUN_TIMEOUT (running all cells of one notebook,
-default 600).
+     every request but file:// and data: aborted to check that its images decode;
+  5. stops Chromium, the kernels and JupyterLab, also on failure, timeout, SIGTERM or Ctrl-C (and,
+     on Linux, when this process is killed). Leftovers are found by the run folder in their
+     command line, so only this run's processes are ever stopped.
+The run folder stays for a look after a failure (JupyterLab's log: jupyter/jupyterlab.log) until
+the next run. The last line printed is `Browser check: N passed, N failed`; the exit status is 0
+only if none failed. Timeouts (seconds): WORKBOOK_BROWSER_RUN_TIMEOUT (running all cells of one
+notebook, default 600); every other wait in check.mjs is bounded too.
 """
 from __future__ import annotations
 
 import argparse
-import base64
+import contextlib
+import fcntl
 import json
 import os
 import secrets
@@ -37,13 +44,16 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_notebooks import KERNEL, figure_outputs, html_figures  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCE = ROOT / "notebooks"
@@ -51,8 +61,6 @@ EXECUTED = ROOT / "target" / "notebooks"
 OUT = ROOT / "target" / "browser"
 SCRIPT = ROOT / "src" / "test" / "browser" / "check.mjs"
 VENV = ROOT / ".venv"
-KERNEL = "backprop-java"
-PLOTLY = "application/vnd.plotly.v1+json"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # JupyterLab settings for the check: no news pop-up, no autosave, every cell in the page (not
@@ -63,55 +71,6 @@ LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
 }
-
-
-# ---------------------------------------------------------------- figures in notebooks and HTML
-
-def figure_outputs(nb) -> list[dict]:
-    """The outputs of the notebook that carry a figure (the plotly MIME type), in order."""
-    return [out for cell in nb.cells if cell.cell_type == "code"
-            for out in cell.get("outputs", [])
-            if out.get("output_type") in ("display_data", "execute_result") and PLOTLY in out.get("data", {})]
-
-
-class _DataPngs(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.images: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "img":
-            src = dict(attrs).get("src") or ""
-            if src.startswith("data:image/png;base64,"):
-                self.images.append("".join(src[len("data:image/png;base64,"):].split()))
-
-
-def html_png_images(html: str) -> list[str]:
-    """The base64 payloads of every <img src="data:image/png;base64,..."> in the HTML."""
-    parser = _DataPngs()
-    parser.feed(html)
-    parser.close()
-    return parser.images
-
-
-def html_figure_check(nb, html: str) -> tuple[int, int, int]:
-    """(figure outputs, of them shown as a PNG <img> in the HTML, PNG <img>s in the HTML in all).
-
-    A figure counts as shown when its own PNG (the output's image/png) is the src of an <img>.
-    """
-    images = html_png_images(html)
-    available = {}
-    for b64 in images:
-        available[b64] = available.get(b64, 0) + 1
-    figures = figure_outputs(nb)
-    shown = 0
-    for out in figures:
-        png = out.get("data", {}).get("image/png")
-        key = "".join((("".join(png) if isinstance(png, list) else str(png)) if png else "").split())
-        if key and available.get(key, 0) > 0:
-            available[key] -= 1
-            shown += 1
-    return len(figures), shown, len(images)
 
 
 # ---------------------------------------------------------------- selection
@@ -164,6 +123,18 @@ def processes_mentioning(marker: str) -> list[int]:
     return found
 
 
+def die_with_parent() -> None:
+    """In a child before exec (Linux): SIGTERM it when this check dies, even by SIGKILL.
+
+    JupyterLab then shuts its kernels down, and node's playwright-core closes Chromium.
+    """
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the finally blocks still stop everything on SIGTERM and Ctrl-C
+
+
 def stop_group(proc: subprocess.Popen, grace: float) -> None:
     """SIGTERM the process group that proc leads, then SIGKILL it after grace seconds."""
     if proc.poll() is not None:
@@ -183,6 +154,8 @@ def stop_group(proc: subprocess.Popen, grace: float) -> None:
 def kill_leftovers(marker: str, what: str) -> None:
     """Kernels and Chromium processes run in sessions of their own; find ours by our folders."""
     pids = processes_mentioning(marker)
+    if pids:
+        print(f"   note: stopping {len(pids)} leftover {what} process(es)", flush=True)
     for pid in pids:
         try:
             os.kill(pid, signal.SIGTERM)
@@ -197,8 +170,6 @@ def kill_leftovers(marker: str, what: str) -> None:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    if pids:
-        print(f"   note: killed {len(pids)} leftover {what} process(es)", flush=True)
 
 
 def _zombie(pid: int) -> bool:
@@ -250,7 +221,8 @@ class Lab:
                 args.append("--allow-root")
             with open(self.log_path, "ab") as log:
                 self.proc = subprocess.Popen(args, env=env, cwd=self.root_dir, stdin=subprocess.DEVNULL,
-                                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                                             preexec_fn=die_with_parent)
             deadline = time.monotonic() + timeout
             while time.monotonic() < deadline and self.proc.poll() is None:
                 try:
@@ -319,8 +291,12 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     executed, source = args.executed.resolve(), args.source.resolve()
 
-    # SIGTERM (a cancelled CI job) ends the check through the finally blocks below.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # SIGTERM (a cancelled CI job) ends the check through the finally blocks, which stop everything.
+    def stopped(signum, _frame):
+        print(f"browser check: stopped by {signal.Signals(signum).name}; stopping Chromium and JupyterLab",
+              flush=True)
+        sys.exit(128 + signum)
+    signal.signal(signal.SIGTERM, stopped)
 
     names = [n for arg in args.notebooks for n in arg.split(",") if n]
     chosen, passed, failed = [], 0, 0
@@ -344,10 +320,12 @@ def main(argv: list[str]) -> int:
         if not html_path.exists():
             problems.append(f"{_rel(html_path)} is missing")
         else:
-            n, shown, images = html_figure_check(nb, html_path.read_text(encoding="utf-8"))
+            n, shown, images = html_figures(nb, html_path.read_text(encoding="utf-8"))
             if shown != n:
                 problems.append(f"HTML export {_rel(html_path)} shows {shown} of {n} figures as PNG images "
                                 f"({images} PNG images in all)")
+        for p in problems:
+            print(f"FAIL {path.stem}  {p}", flush=True)
         static_failures[path.stem] = problems
         chosen.append({"name": path.stem, "file": path.name, "figures": figures, "html": str(html_path)})
 
@@ -357,34 +335,80 @@ def main(argv: list[str]) -> int:
 
     run_timeout = timeout_env("WORKBOOK_BROWSER_RUN_TIMEOUT", 600)
     OUT.mkdir(parents=True, exist_ok=True)
-    work = OUT / "jupyter"
-    if work.exists():
-        shutil.rmtree(work)
-    lab_dir = OUT / "lab"
-    prepare_lab_copy(source, lab_dir, [c["name"] for c in chosen])
-    results_path = OUT / "results.json"
-    results_path.unlink(missing_ok=True)
-    profile = OUT / "chromium-profile"
-    print(f"Browser check of {len(chosen)} notebook(s) with figures: JupyterLab on a copy in {_rel(lab_dir)}, "
-          f"headless {args.chromium}", flush=True)
-
-    lab = Lab(lab_dir, work)
-    node = None
     started = time.monotonic()
+    with checkout_lock(OUT / ".lock", timeout=len(chosen) * (run_timeout + 300) + 600):
+        # Everything of this run in a folder of its own; earlier runs' folders go (kept until now
+        # for a look after a failure). Only processes that name this folder are stopped at the end.
+        for old in OUT.glob("run-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        run = Path(tempfile.mkdtemp(prefix=time.strftime("run-%Y%m%d-%H%M%S-"), dir=OUT))
+        results = browse(run, source, chosen, args.chromium, args.node, run_timeout)
+    for item in chosen:
+        name = item["name"]
+        if name not in results:
+            print(f"FAIL {name}  no result from the browser (see above; JupyterLab log: "
+                  f"{_rel(run / 'jupyter' / 'jupyterlab.log')})", flush=True)
+            failed += 1
+        elif results[name]["problems"] or static_failures.get(name):
+            failed += 1
+        else:
+            passed += 1
+    print(f"   browser check took {time.monotonic() - started:.0f} s", flush=True)
+    print(f"Browser check: {passed} passed, {failed} failed", flush=True)
+    return 0 if failed == 0 else 1
+
+
+@contextlib.contextmanager
+def checkout_lock(path: Path, timeout: float):
+    """One browser check at a time in this checkout (they share target/browser/ and two cores)."""
+    with open(path, "a+") as f:
+        deadline, told = time.monotonic() + timeout, False
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not told:
+                    f.seek(0)
+                    print(f"   waiting for another browser check in this checkout to finish "
+                          f"(pid {f.read().strip() or '?'})", flush=True)
+                    told = True
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"browser_check: another browser check held {_rel(path)} "
+                                     f"for more than {timeout:.0f} s")
+                time.sleep(1)
+        f.seek(0)
+        f.truncate()
+        f.write(f"{os.getpid()}\n")
+        f.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def browse(run: Path, source: Path, chosen: list[dict], chromium: str, node_bin: str, run_timeout: int) -> dict:
+    """JupyterLab on a copy of the notebooks, then check.mjs in Chromium; its results by notebook name."""
+    lab_dir, profile, results_path = run / "lab", run / "chromium-profile", run / "results.json"
+    prepare_lab_copy(source, lab_dir, [c["name"] for c in chosen])
+    print(f"Browser check of {len(chosen)} notebook(s) with figures: JupyterLab on a copy in {_rel(lab_dir)}, "
+          f"headless {chromium}", flush=True)
+    lab = Lab(lab_dir, run / "jupyter")
+    node = None
     try:
         lab.start(timeout=120)
         config = {
             "root": str(ROOT), "out": str(OUT), "results": str(results_path), "profile": str(profile),
             "origin": lab.origin, "token": lab.token, "kernel": KERNEL,
-            "chromium": args.chromium, "chromiumArgs": CHROMIUM_ARGS, "width": 1280, "maxHeight": 15000,
+            "chromium": chromium, "chromiumArgs": CHROMIUM_ARGS, "width": 1280, "maxHeight": 15000,
             "timeouts": {"load": 90, "kernel": 180, "run": run_timeout, "action": 30, "hover": 30},
             "notebooks": chosen,
         }
-        config_path = OUT / "config.json"
+        config_path = run / "config.json"
         config_path.write_text(json.dumps(config, indent=2))
         budget = 120 + len(chosen) * (run_timeout + 300)
-        node = subprocess.Popen([args.node, str(SCRIPT), str(config_path)], cwd=SCRIPT.parent,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        node = subprocess.Popen([node_bin, str(SCRIPT), str(config_path)], cwd=SCRIPT.parent,
+                                stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=die_with_parent)
         try:
             code = node.wait(timeout=budget)
         except subprocess.TimeoutExpired:
@@ -398,30 +422,12 @@ def main(argv: list[str]) -> int:
         if node is not None:
             stop_group(node, grace=15)  # playwright-core closes Chromium on SIGTERM
         kill_leftovers(str(profile), "Chromium")
+        shutil.rmtree(profile, ignore_errors=True)
         lab.stop()
-
     try:
-        results = {r["name"]: r for r in json.loads(results_path.read_text())}
+        return {r["name"]: r for r in json.loads(results_path.read_text())}
     except (OSError, ValueError):
-        results = {}
-    for item in chosen:
-        name = item["name"]
-        r = results.get(name)
-        extra = static_failures.get(name, [])
-        for p in extra:
-            print(f"   FAIL {name}: {p}", flush=True)
-        if r is None:
-            print(f"FAIL {name}  no result from the browser (see above; JupyterLab log: {_rel(lab.log_path)})",
-                  flush=True)
-            failed += 1
-        elif r["problems"] or extra:
-            failed += 1
-        else:
-            passed += 1
-    print(f"   browser check took {time.monotonic() - started:.0f} s", flush=True)
-    print(f"Browser check: {passed} passed, {failed} failed", flush=True)
-    return 0 if failed == 0 else 1
-
+        return {}
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -17,7 +17,10 @@ notebooks/. A notebook fails when
   - a cell produces an `error` output, the kernel dies, or a cell runs longer
     than WORKBOOK_CELL_TIMEOUT seconds (default 900),
   - it has no entry in notebooks/expectations.json, or one of its checks
-    fails.
+    fails,
+  - its HTML export does not show every figure as an image: each output that
+    carries a figure (application/vnd.plotly.v1+json) must have its image/png
+    as the src of an <img> in the HTML (checked only for notebooks with figures).
 The executed copy goes to target/notebooks/<name>.ipynb and an HTML export
 to target/notebooks/<name>.html, failed or not, and the kernel's own log to
 target/notebooks/<name>.kernel.log. The last line printed is
@@ -54,6 +57,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -63,6 +67,8 @@ NOTEBOOKS = ROOT / "notebooks"
 EXPECTATIONS = NOTEBOOKS / "expectations.json"
 OUT = ROOT / "target" / "notebooks"
 KERNEL = "backprop-java"
+PLOTLY = "application/vnd.plotly.v1+json"
+PNG_SRC = "data:image/png;base64,"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 CHECK_KEYS = {"label", "pattern", "min", "max", "equals", "occurrence"}
 
@@ -243,6 +249,48 @@ def _first_line(cell) -> str:
     return f" ({line[:60]}{'...' if len(line) > 60 else ''})"
 
 
+def figure_outputs(nb) -> list:
+    """The outputs that carry a figure (the plotly MIME type), in cell order."""
+    return [out for cell in nb.cells if cell.cell_type == "code"
+            for out in cell.get("outputs", [])
+            if out.get("output_type") in ("display_data", "execute_result") and PLOTLY in out.get("data", {})]
+
+
+class _PngImages(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.images: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        src = dict(attrs).get("src") or ""
+        if tag == "img" and src.startswith(PNG_SRC):
+            self.images.append("".join(src[len(PNG_SRC):].split()))
+
+
+def html_png_images(html: str) -> list[str]:
+    """The base64 payloads of every <img src="data:image/png;base64,..."> in the HTML, in order."""
+    parser = _PngImages()
+    parser.feed(html)
+    parser.close()
+    return parser.images
+
+
+def html_figures(nb, html: str) -> tuple[int, int, int]:
+    """(figure outputs, how many of them the HTML shows as their own PNG <img>, PNG <img>s in all)."""
+    left: dict[str, int] = {}
+    images = html_png_images(html)
+    for b64 in images:
+        left[b64] = left.get(b64, 0) + 1
+    figures = figure_outputs(nb)
+    shown = 0
+    for out in figures:
+        png = "".join(_text(out.get("data", {}).get("image/png", "")).split())
+        if png and left.get(png, 0) > 0:
+            left[png] -= 1
+            shown += 1
+    return len(figures), shown, len(images)
+
+
 def select(names: list[str]) -> list[Path]:
     everything = sorted(NOTEBOOKS.glob("[0-9]*.ipynb"))
     if not names:
@@ -289,13 +337,15 @@ def execute(nb, timeout: int, kernel_log: Path) -> str | None:
     return "; ".join(errors) if errors else None
 
 
-def export(nb, name: str) -> None:
+def export(nb, name: str) -> str:
+    """Writes the executed copy and its HTML export; returns the HTML."""
     from nbconvert import HTMLExporter
 
     OUT.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, OUT / f"{name}.ipynb")
     html, _ = HTMLExporter().from_notebook_node(nb)
     (OUT / f"{name}.html").write_text(html, encoding="utf-8")
+    return html
 
 
 def run_one(path: Path, checks: list[Check] | None, timeout: int) -> bool:
@@ -316,8 +366,9 @@ def run_one(path: Path, checks: list[Check] | None, timeout: int) -> bool:
     seconds = time.monotonic() - started
     if failure:
         problems.append(failure)
+    html = None
     try:
-        export(nb, name)
+        html = export(nb, name)
     except Exception as e:
         problems.append(f"could not write target/notebooks/{name}.ipynb/.html: {type(e).__name__}: {e}")
 
@@ -328,6 +379,13 @@ def run_one(path: Path, checks: list[Check] | None, timeout: int) -> bool:
             lines.append(f"   {'ok  ' if ok else 'FAIL'} {line}")
             if not ok:
                 problems.append(f"check failed: {check.label}")
+    if html is not None:
+        figures, shown, _ = html_figures(nb, html)
+        if figures:  # every figure must show in the HTML export as its own PNG
+            ok = shown == figures
+            lines.append(f"   {'ok  ' if ok else 'FAIL'} HTML export: {shown} of {figures} figures shown as PNG images")
+            if not ok:
+                problems.append("check failed: HTML export images")
     passed = not problems
     print(f"{'PASS' if passed else 'FAIL'} {name}  {seconds:.1f} s  -> target/notebooks/{name}.html", flush=True)
     for line in lines:

@@ -118,6 +118,62 @@ class Strip(unittest.TestCase):
         nbformat.validate(nb)
 
 
+def tiny_png_base64() -> str:
+    """A valid 1x1 PNG, base64."""
+    import base64
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+    return base64.b64encode(png).decode()
+
+
+def notebook_with_figures(*pngs):
+    """One display_data output per PNG, carrying the three MIME types of FigureBundle."""
+    cells = []
+    for png in pngs:
+        cell = new_code_cell("NotebookDisplay.show(...);")
+        data = {rn.PLOTLY: {"data": [], "layout": {}, "config": {}}, "text/plain": "t: 1 trace, 3 points"}
+        if png is not None:
+            data["image/png"] = png
+        cell.outputs = [new_output("display_data", data=data)]
+        cells.append(cell)
+    plain = new_code_cell("1")
+    plain.outputs = [new_output("display_data", data={"image/png": tiny_png_base64(), "text/plain": "an image"})]
+    return new_notebook(cells=cells + [plain])
+
+
+class HtmlFigures(unittest.TestCase):
+    def export(self, nb):
+        from nbconvert import HTMLExporter
+        return HTMLExporter().from_notebook_node(nb)[0]
+
+    def test_only_outputs_with_the_plotly_type_are_figures(self):
+        nb = notebook_with_figures(tiny_png_base64(), tiny_png_base64())
+        self.assertEqual(len(rn.figure_outputs(nb)), 2)
+        self.assertEqual(rn.figure_outputs(notebook_printing("x\n", plain="1")), [])
+
+    def test_every_figure_shows_as_its_png_in_the_nbconvert_export(self):
+        nb = notebook_with_figures(tiny_png_base64(), tiny_png_base64())
+        # Two figures and one plain image: all three are <img>s, the figures' own PNGs among them.
+        self.assertEqual(rn.html_figures(nb, self.export(nb)), (2, 2, 3))
+
+    def test_a_figure_without_png_is_not_shown(self):
+        nb = notebook_with_figures(tiny_png_base64(), None)
+        self.assertEqual(rn.html_figures(nb, self.export(nb)), (2, 1, 2))
+
+    def test_images_are_read_from_img_tags_only(self):
+        png = tiny_png_base64()
+        html = (f'<style>a {{ background: url(data:image/png;base64,{png}) }}</style>'
+                f'<script src="data:image/png;base64,{png}"></script>'
+                f'<img alt="x" src="data:image/png;base64,{png[:10]}\n{png[10:]}">')
+        self.assertEqual(rn.html_png_images(html), [png])
+        self.assertEqual(rn.html_figures(notebook_with_figures(png), html), (1, 1, 1))
+
+
 class LoadExpectations(unittest.TestCase):
     def load(self, data):
         with tempfile.TemporaryDirectory() as tmp:
