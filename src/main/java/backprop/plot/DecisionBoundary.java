@@ -16,6 +16,11 @@ import tech.tablesaw.plotly.traces.Trace;
  */
 final class DecisionBoundary {
 
+    /** The figure's size in pixels, for the interactive plot and the PNG alike. */
+    static final int WIDTH = 640;
+
+    static final int HEIGHT = 560;
+
     static final double PADDING = 0.1;
     static final int MIN_RESOLUTION = 2;
     static final int MAX_RESOLUTION = 400;
@@ -48,7 +53,9 @@ final class DecisionBoundary {
         Trace class0 = FigureParts.markers("y = 0", byLabel[0], byLabel[1], CLASS_0, OUTLINE);
         Trace class1 = FigureParts.markers("y = 1", byLabel[2], byLabel[3], CLASS_1, OUTLINE);
         return new Figure(
-                FigureParts.layout(title, "x1", Scale.LINEAR, "x2", Scale.LINEAR).build(),
+                // Squarer than the default, so that the plane's two axes come out at about the same
+                // scale beside the legend and colour bar: a circle should look like one.
+                FigureParts.layout(title, "x1", Scale.LINEAR, "x2", Scale.LINEAR).width(WIDTH).height(HEIGHT).build(),
                 heatmap,
                 class0,
                 class1);

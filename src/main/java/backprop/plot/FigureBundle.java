@@ -49,12 +49,17 @@ public final class FigureBundle {
     private FigureBundle() {}
 
     /**
-     * The bundle for {@code figure} with a PNG of {@value #DEFAULT_WIDTH}×{@value #DEFAULT_HEIGHT}.
+     * The bundle for {@code figure} with a PNG of the size its layout states (the builders of
+     * {@link Plots} state {@value #DEFAULT_WIDTH}×{@value #DEFAULT_HEIGHT}, a decision boundary a
+     * squarer size), or of {@value #DEFAULT_WIDTH}×{@value #DEFAULT_HEIGHT} when it states none, so
+     * that the static image has the proportions of the interactive plot.
      *
      * @see #of(Figure, int, int)
      */
     public static Map<String, Object> of(Figure figure) {
-        return of(figure, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        Map<String, Object> tree = plotlyJson(figure);
+        Object layout = tree.get("layout");
+        return bundle(tree, layoutSide(layout, "width", DEFAULT_WIDTH), layoutSide(layout, "height", DEFAULT_HEIGHT));
     }
 
     /**
@@ -67,7 +72,17 @@ public final class FigureBundle {
      *     trace has a type the PNG renderer cannot draw
      */
     public static Map<String, Object> of(Figure figure, int width, int height) {
-        Map<String, Object> tree = plotlyJson(figure);
+        return bundle(plotlyJson(figure), width, height);
+    }
+
+    private static int layoutSide(Object layout, String key, int fallback) {
+        if (layout instanceof Map<?, ?> map && map.get(key) instanceof Number n && n.intValue() > 0) {
+            return Math.min(n.intValue(), MAX_SIDE);
+        }
+        return fallback;
+    }
+
+    private static Map<String, Object> bundle(Map<String, Object> tree, int width, int height) {
         BufferedImage image = StaticImage.render(tree, checkSide("width", width), checkSide("height", height));
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put(PLOTLY_JSON, tree);

@@ -32,8 +32,8 @@ public final class NotebookDisplay {
     private NotebookDisplay() {}
 
     /**
-     * Shows {@code figure} as one output with a PNG of {@value FigureBundle#DEFAULT_WIDTH}×{@value
-     * FigureBundle#DEFAULT_HEIGHT}.
+     * Shows {@code figure} as one output, with a PNG of the size its layout states (see
+     * {@link FigureBundle#of(Figure)}).
      *
      * @throws IllegalArgumentException if the figure cannot be bundled (see {@link FigureBundle#of})
      * @throws IllegalStateException if not running inside the JJava kernel
@@ -53,12 +53,15 @@ public final class NotebookDisplay {
      * @return a new display id
      */
     public static String showLive(Figure figure) {
-        return showLive(figure, FigureBundle.DEFAULT_WIDTH, FigureBundle.DEFAULT_HEIGHT);
+        return display(FigureBundle.of(figure));
     }
 
     /** Shows {@code figure} with a PNG of {@code width}×{@code height}; returns the display id. */
     public static String showLive(Figure figure, int width, int height) {
-        Map<String, Object> bundle = FigureBundle.of(figure, width, height);
+        return display(FigureBundle.of(figure, width, height));
+    }
+
+    private static String display(Map<String, Object> bundle) {
         String id = "backprop-plot-" + UUID.randomUUID();
         KERNEL.display(id, bundle);
         return id;
@@ -73,16 +76,21 @@ public final class NotebookDisplay {
      * @throws IllegalStateException if not running inside the JJava kernel
      */
     public static void update(String displayId, Figure figure) {
-        update(displayId, figure, FigureBundle.DEFAULT_WIDTH, FigureBundle.DEFAULT_HEIGHT);
+        checkId(displayId);
+        KERNEL.update(displayId, FigureBundle.of(figure));
     }
 
     /** Replaces the output {@code displayId} with a PNG of {@code width}×{@code height}. */
     public static void update(String displayId, Figure figure, int width, int height) {
+        checkId(displayId);
+        KERNEL.update(displayId, FigureBundle.of(figure, width, height));
+    }
+
+    private static void checkId(String displayId) {
         if (displayId == null || displayId.isBlank()) {
             throw new IllegalArgumentException(
                     "displayId must be the id that showLive returned, got "
                             + (displayId == null ? "null" : "\"" + displayId + "\""));
         }
-        KERNEL.update(displayId, FigureBundle.of(figure, width, height));
     }
 }

@@ -103,6 +103,18 @@ class FigureBundleTest {
             assertTrue(distinctColors(image) >= 5, "a blank image has one colour: " + distinctColors(image));
         }
 
+        @Test
+        @DisplayName("the PNG takes the figure's own size when it states one: a decision boundary is squarer")
+        void pngOfLayoutSize() {
+            Figure boundary = Plots.decisionBoundary(new double[] {-1, -1, 1, 1}, new double[] {0, 1},
+                    grid -> new double[grid.length / 2], 10);
+            Map<String, Object> bundle = FigureBundle.of(boundary);
+            Map<?, ?> layout = (Map<?, ?>) ((Map<?, ?>) bundle.get(FigureBundle.PLOTLY_JSON)).get("layout");
+            BufferedImage image = decodePng(bundle.get(FigureBundle.PNG));
+            assertSize(((Number) layout.get("width")).intValue(), ((Number) layout.get("height")).intValue(), image);
+            assertTrue(image.getHeight() > 0.8 * image.getWidth(), image.getWidth() + "×" + image.getHeight());
+        }
+
         @ParameterizedTest(name = "{0}×{1}")
         @CsvSource({"320, 200", "1000, 600", "400, 400"})
         @DisplayName("the PNG has the size asked for")
