@@ -54,6 +54,7 @@ import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run_notebooks import KERNEL, figure_outputs, html_figures  # noqa: E402
+from run_notebooks import select as select_notebooks  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCE = ROOT / "notebooks"
@@ -76,18 +77,7 @@ LAB_SETTINGS = {
 # ---------------------------------------------------------------- selection
 
 def select(executed: Path, names: list[str]) -> list[Path]:
-    everything = sorted(executed.glob("[0-9]*.ipynb"))
-    if not names:
-        return everything
-    chosen = []
-    for name in names:
-        stem = Path(name).name.removesuffix(".ipynb")
-        matches = [p for p in everything if p.stem == stem] or [p for p in everything if p.stem.startswith(stem)]
-        if not matches:
-            raise SystemExit(f"browser_check: no executed notebook in {_rel(executed)} matches '{name}' "
-                             f"(have: {', '.join(p.stem for p in everything) or 'none'}; run ./workbook test first)")
-        chosen += [p for p in matches if p not in chosen]
-    return chosen
+    return select_notebooks(names, executed, "; run ./workbook test first")
 
 
 def _rel(p: Path) -> str:

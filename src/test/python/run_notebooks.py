@@ -291,8 +291,9 @@ def html_figures(nb, html: str) -> tuple[int, int, int]:
     return len(figures), shown, len(images)
 
 
-def select(names: list[str]) -> list[Path]:
-    everything = sorted(NOTEBOOKS.glob("[0-9]*.ipynb"))
+def select(names: list[str], folder: Path = NOTEBOOKS, missing_hint: str = "") -> list[Path]:
+    """The numbered notebooks in folder that names pick (an exact stem or a prefix); all of them if none."""
+    everything = sorted(folder.glob("[0-9]*.ipynb"))
     if not names:
         return everything
     chosen = []
@@ -300,8 +301,8 @@ def select(names: list[str]) -> list[Path]:
         stem = Path(name).name.removesuffix(".ipynb")
         matches = [p for p in everything if p.stem == stem] or [p for p in everything if p.stem.startswith(stem)]
         if not matches:
-            raise SystemExit(f"run_notebooks: no notebook matches '{name}' "
-                             f"(have: {', '.join(p.stem for p in everything) or 'none'})")
+            raise SystemExit(f"{Path(sys.argv[0]).stem}: no notebook in {folder} matches '{name}' "
+                             f"(have: {', '.join(p.stem for p in everything) or 'none'}{missing_hint})")
         chosen += [p for p in matches if p not in chosen]
     return chosen
 
