@@ -63,6 +63,16 @@ final class XyChartPainter {
         if (!xLog) {
             niceXTicks(chart);
         }
+        if (xLog) {
+            double[] range = range(chart, true);
+            chart.getStyler().setXAxisLogarithmicDecadeOnly(!LogAxisLabels.isNarrow(range));
+            chart.getStyler().setXAxisTickLabelsFormattingFunction(LogAxisLabels.forRange(range, width - 160));
+        }
+        if (yLog) {
+            double[] range = range(chart, false);
+            chart.getStyler().setYAxisLogarithmicDecadeOnly(!LogAxisLabels.isNarrow(range));
+            chart.getStyler().setYAxisTickLabelsFormattingFunction(LogAxisLabels.forRange(range, height - 120));
+        }
         if (chart.getSeriesCollection().isEmpty()) {
             XYSeries placeholder = chart.addSeries("empty", new double[] {1}, new double[] {1});
             placeholder.setShowInLegend(false);
@@ -71,6 +81,21 @@ final class XyChartPainter {
         }
         chart.getStyler().setLegendVisible(ChartStyle.showLegend(layout, legendEntries));
         return chart;
+    }
+
+    /** The smallest and largest positive finite value drawn on the x (or y) axis, or {1, 1} if none. */
+    private static double[] range(XYChart chart, boolean x) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesCollection()) {
+            for (double v : x ? series.getXData() : series.getYData()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return min <= max ? new double[] {min, max} : new double[] {1, 1};
     }
 
     /**
