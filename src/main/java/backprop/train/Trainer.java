@@ -60,7 +60,7 @@ public final class Trainer {
      * @throws IllegalArgumentException if the data does not fit the network (see {@link #train})
      */
     public static double accuracy(Mlp mlp, DataSet data) {
-        check(mlp, data, new Sgd(1), TrainingOptions.fullBatch(0));
+        checkFits(mlp, data);
         Workspace ws = mlp.newWorkspace(data.rows());
         mlp.forward(data.x(), ws);
         return accuracy(ws.output(), data.y());
@@ -169,6 +169,13 @@ public final class Trainer {
         if (mlp == null || data == null || optimizer == null || options == null) {
             throw new IllegalArgumentException("network, data, optimizer and options are required: got "
                     + mlp + ", " + data + ", " + optimizer + ", " + options);
+        }
+        checkFits(mlp, data);
+    }
+
+    private static void checkFits(Mlp mlp, DataSet data) {
+        if (mlp == null || data == null) {
+            throw new IllegalArgumentException("network and data are required: got " + mlp + ", " + data);
         }
         if (data.features() != mlp.inputSize()) {
             throw new IllegalArgumentException("data has " + data.features() + " features but the network's input "

@@ -234,6 +234,14 @@ class TrainerTest {
         }
 
         @Test
+        @DisplayName("measuring accuracy with a network that does not fit the data")
+        void accuracyOfMisfit() {
+            DataSet three = new DataSet("3 features", 3, new double[6], new double[2]);
+            rejects("data has 3 features but the network's input layer has 2: expected the same number",
+                    () -> Trainer.accuracy(mlp, three));
+        }
+
+        @Test
         @DisplayName("zero epochs is allowed and changes nothing")
         void zeroEpochs() {
             History h = Trainer.train(mlp, DataSets.circle(10, 1), new Sgd(0.1), TrainingOptions.fullBatch(0));
