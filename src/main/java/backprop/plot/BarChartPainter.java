@@ -91,8 +91,14 @@ final class BarChartPainter {
                 series.setMarker(trace.drawsMarkers() ? trace.marker() : SeriesMarkers.NONE);
             }
         }
-        if (yLog && TraceView.list(yAxis.get("range")).isEmpty()) {
-            decadeRange(chart, traces);
+        if (yLog) {
+            double[] range = ChartStyle.positiveRange(traces.stream()
+                    .flatMap(trace -> trace.y().stream())
+                    .mapToDouble(TraceView::value));
+            if (TraceView.list(yAxis.get("range")).isEmpty()) {
+                decadeRange(chart, range);
+            }
+            ChartStyle.logAxisLabels(chart.getStyler(), false, range, height - 120);
         }
         if (chart.getSeriesCollection().isEmpty()) {
             CategorySeries placeholder =
@@ -109,22 +115,11 @@ final class BarChartPainter {
      * at the bottom of the axis. Fixing the axis to whole powers of ten around the positive values
      * gives the plotly picture.
      */
-    private static void decadeRange(CategoryChart chart, List<TraceView> traces) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (TraceView trace : traces) {
-            for (Object y : trace.y()) {
-                double value = TraceView.value(y);
-                if (value > 0 && Double.isFinite(value)) {
-                    min = Math.min(min, value);
-                    max = Math.max(max, value);
-                }
-            }
-        }
-        if (min <= max) {
+    private static void decadeRange(CategoryChart chart, double[] range) {
+        if (range != null) {
             // Below the smallest bar by at least a third of a decade, so that no bar has zero height.
-            double low = Math.pow(10, Math.floor(Math.log10(min) - 0.3));
-            double high = Math.pow(10, Math.ceil(Math.log10(max)));
+            double low = Math.pow(10, Math.floor(Math.log10(range[0]) - 0.3));
+            double high = Math.pow(10, Math.ceil(Math.log10(range[1])));
             chart.getStyler().setYAxisMin(low);
             chart.getStyler().setYAxisMax(high > low ? high : low * 10);
         }

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
@@ -128,5 +129,35 @@ final class ChartStyle {
         low = TraceView.number(heatmap.get("zmin"), low);
         high = TraceView.number(heatmap.get("zmax"), high);
         return Double.isFinite(low) && Double.isFinite(high) ? new double[] {low, high} : new double[] {0, 1};
+    }
+
+    /** @return {min, max} of the positive finite values, or null if there are none */
+    static double[] positiveRange(DoubleStream values) {
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        values.filter(v -> v > 0 && Double.isFinite(v)).forEach(v -> {
+            range[0] = Math.min(range[0], v);
+            range[1] = Math.max(range[1], v);
+        });
+        return range[0] <= range[1] ? range : null;
+    }
+
+    /**
+     * Labels a log axis with {@link LogAxisLabels}: one format, thinned over many decades, 2 and 5
+     * added on narrow ranges.
+     *
+     * @param range the axis's positive data range, or null to keep XChart's labels
+     * @param pixels the axis length in pixels
+     */
+    static void logAxisLabels(AxesChartStyler styler, boolean xAxis, double[] range, int pixels) {
+        if (range == null) {
+            return;
+        }
+        if (xAxis) {
+            styler.setXAxisLogarithmicDecadeOnly(!LogAxisLabels.isNarrow(range));
+            styler.setXAxisTickLabelsFormattingFunction(LogAxisLabels.forRange(range, pixels));
+        } else {
+            styler.setYAxisLogarithmicDecadeOnly(!LogAxisLabels.isNarrow(range));
+            styler.setYAxisTickLabelsFormattingFunction(LogAxisLabels.forRange(range, pixels));
+        }
     }
 }

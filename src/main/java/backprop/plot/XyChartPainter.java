@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.DoubleStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
@@ -64,14 +65,10 @@ final class XyChartPainter {
             niceXTicks(chart);
         }
         if (xLog) {
-            double[] range = range(chart, true);
-            chart.getStyler().setXAxisLogarithmicDecadeOnly(!LogAxisLabels.isNarrow(range));
-            chart.getStyler().setXAxisTickLabelsFormattingFunction(LogAxisLabels.forRange(range, width - 160));
+            ChartStyle.logAxisLabels(chart.getStyler(), true, range(chart, true), width - 160);
         }
         if (yLog) {
-            double[] range = range(chart, false);
-            chart.getStyler().setYAxisLogarithmicDecadeOnly(!LogAxisLabels.isNarrow(range));
-            chart.getStyler().setYAxisTickLabelsFormattingFunction(LogAxisLabels.forRange(range, height - 120));
+            ChartStyle.logAxisLabels(chart.getStyler(), false, range(chart, false), height - 120);
         }
         if (chart.getSeriesCollection().isEmpty()) {
             XYSeries placeholder = chart.addSeries("empty", new double[] {1}, new double[] {1});
@@ -83,19 +80,10 @@ final class XyChartPainter {
         return chart;
     }
 
-    /** The smallest and largest positive finite value drawn on the x (or y) axis, or {1, 1} if none. */
+    /** The positive range drawn on the x (or y) axis, or null if nothing positive is drawn. */
     private static double[] range(XYChart chart, boolean x) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (XYSeries series : chart.getSeriesCollection()) {
-            for (double v : x ? series.getXData() : series.getYData()) {
-                if (v > 0 && Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        return min <= max ? new double[] {min, max} : new double[] {1, 1};
+        return ChartStyle.positiveRange(chart.getSeriesCollection().stream()
+                .flatMapToDouble(series -> DoubleStream.of(x ? series.getXData() : series.getYData())));
     }
 
     /**
