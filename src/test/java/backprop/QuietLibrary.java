@@ -21,6 +21,9 @@ public final class QuietLibrary implements BeforeEachCallback, AfterEachCallback
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (!guards(context)) {
+            return;
+        }
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
         context.getStore(NS).put("out", System.out);
@@ -31,6 +34,15 @@ public final class QuietLibrary implements BeforeEachCallback, AfterEachCallback
         active = true;
     }
 
+    /**
+     * The guard covers the library's own tests and the grader's; the graded tests of the exercises
+     * (run from an editor with the exercises profile) test learner code, which may print.
+     */
+    private static boolean guards(ExtensionContext context) {
+        String pkg = context.getRequiredTestClass().getPackageName();
+        return pkg.startsWith("backprop") || pkg.startsWith("workbook");
+    }
+
     /** @return true while a test runs under the guard */
     static boolean isActive() {
         return active;
@@ -38,6 +50,9 @@ public final class QuietLibrary implements BeforeEachCallback, AfterEachCallback
 
     @Override
     public void afterEach(ExtensionContext context) {
+        if (!guards(context)) {
+            return;
+        }
         active = false;
         System.setOut(context.getStore(NS).get("out", PrintStream.class));
         System.setErr(context.getStore(NS).get("err", PrintStream.class));

@@ -1,0 +1,214 @@
+package workbook.grading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one compiled exercise's graded tests in a separate JVM ({@link TestJvm}) and watches it.
+ *
+ * <p>The test JVM journals each test's start and end. If it stops before the end (the learner's
+ * code called {@code System.exit}, or crashed it) or a test overruns its limit by more than the
+ * grace period (a loop that the test's own time limit could not stop), the running test is
+ * recorded as such, the JVM is killed, and a new one carries on with the tests not yet graded. So a
+ * runaway test costs its time limit, and every other test is still graded.
+ */
+final class GradedRun {
+
+    /** How much longer than a test's own limit the watchdog waits before it kills the test JVM. */
+    static final long GRACE_MILLIS = 3_000;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final String classpath;
+    private final int timeoutSeconds;
+
+    /**
+     * @param classpath the library's classpath; the exercise's classes are put in front
+     * @param timeoutSeconds the time limit of a test without a {@code @Timeout} of its own
+     */
+    GradedRun(String classpath, int timeoutSeconds) {
+        this.classpath = classpath;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /**
+     * @param classes the compiled exercise
+     * @param testClasses the graded test classes to run
+     * @param work a folder for the journal
+     * @return one outcome per test, in the order they ran
+     * @throws InterruptedException if this thread is interrupted; the test JVM is killed first
+     */
+    List<TestOutcome> run(Path classes, List<String> testClasses, Path work) throws InterruptedException {
+        Map<String, TestOutcome> done = new LinkedHashMap<>();
+        Path journal = work.resolve("journal.jsonl");
+        for (int attempt = 0; attempt <= 50; attempt++) {
+            Attempt a = attempt(classes, testClasses, journal, done);
+            if (a.finished) {
+                break;
+            }
+            if (a.running == null) {
+                // Stopped between tests, or before the first: nothing to blame; say so once.
+                done.put("jvm:" + attempt, new TestOutcome("jvm:" + attempt, "(the test JVM)", 0, "error",
+                        a.reason, "", false, false));
+                break;
+            }
+            done.put(a.running.id, new TestOutcome(a.running.id, a.running.name, a.running.task, "error",
+                    a.reason, "", false, a.timedOut));
+        }
+        return new ArrayList<>(done.values());
+    }
+
+    private record Started(String id, String name, int task, double limitSeconds, long atMillis) {
+    }
+
+    private static final class Attempt {
+        boolean finished;
+        Started running;
+        String reason;
+        boolean timedOut;
+    }
+
+    private Attempt attempt(Path classes, List<String> testClasses, Path journal, Map<String, TestOutcome> done)
+            throws InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toString());
+        cmd.add("-Xshare:auto");
+        cmd.add("-XX:TieredStopAtLevel=4");
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-cp");
+        cmd.add(classes + File.pathSeparator + classpath);
+        cmd.add(TestJvm.class.getName());
+        cmd.add("--journal");
+        cmd.add(journal.toString());
+        cmd.add("--timeout");
+        cmd.add(Integer.toString(timeoutSeconds));
+        for (String id : done.keySet()) {
+            cmd.add("--skip");
+            cmd.add(id);
+        }
+        cmd.addAll(testClasses);
+        Attempt a = new Attempt();
+        Process p;
+        try {
+            Files.deleteIfExists(journal);
+            p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(journal.resolveSibling("jvm-output.txt").toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the test JVM: " + cmd.get(0), e);
+        }
+        try {
+            long read = 0;
+            Started running = null;
+            while (true) {
+                boolean exited = p.waitFor(100, TimeUnit.MILLISECONDS);
+                List<JsonNode> events = new ArrayList<>();
+                read = readNew(journal, read, events);
+                for (JsonNode e : events) {
+                    switch (e.path("event").asText()) {
+                        case "start" -> running = new Started(e.path("id").asText(), e.path("name").asText(),
+                                e.path("task").asInt(), e.path("limit").asDouble(timeoutSeconds),
+                                System.currentTimeMillis());
+                        case "end" -> {
+                            done.put(e.path("id").asText(), outcome(e));
+                            running = null;
+                        }
+                        case "container-failed" -> done.put(e.path("id").asText(), new TestOutcome(
+                                e.path("id").asText(), e.path("name").asText(), e.path("task").asInt(), "error",
+                                e.path("message").asText(), "", false, false));
+                        case "done" -> a.finished = true;
+                        default -> { }
+                    }
+                }
+                if (a.finished) {
+                    p.waitFor(2, TimeUnit.SECONDS);
+                    return a;
+                }
+                if (exited) {
+                    a.running = running;
+                    a.reason = "the test JVM stopped (exit code " + p.exitValue() + ")"
+                            + (running == null ? "" : " while this test ran")
+                            + ": did your code call System.exit? Return or throw instead."
+                            + lastLines(journal.resolveSibling("jvm-output.txt"));
+                    return a;
+                }
+                if (running != null && System.currentTimeMillis() - running.atMillis
+                        > running.limitSeconds * 1000 + GRACE_MILLIS) {
+                    a.running = running;
+                    a.timedOut = true;
+                    a.reason = "timed out: did not finish within " + Show.num(running.limitSeconds)
+                            + " s and had to be stopped (an infinite loop?)";
+                    return a;
+                }
+            }
+        } finally {
+            if (p.isAlive()) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private TestOutcome outcome(JsonNode e) {
+        return new TestOutcome(e.path("id").asText(), e.path("name").asText(), e.path("task").asInt(),
+                e.path("status").asText(), e.path("message").asText(""), e.path("output").asText(""),
+                e.path("stub").asBoolean(false), e.path("timedOut").asBoolean(false));
+    }
+
+    /** Reads complete lines after byte offset {@code from}; returns the new offset. */
+    private long readNew(Path journal, long from, List<JsonNode> into) {
+        if (!Files.exists(journal)) {
+            return from;
+        }
+        try {
+            byte[] all = Files.readAllBytes(journal);
+            int end = all.length;
+            while (end > from && all[end - 1] != '\n') {
+                end--;
+            }
+            if (end <= from) {
+                return from;
+            }
+            String text = new String(all, (int) from, (int) (end - from), StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    into.add(json.readTree(line));
+                }
+            }
+            return end;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String lastLines(Path output) {
+        try {
+            if (!Files.exists(output)) {
+                return "";
+            }
+            String text = Files.readString(output, StandardCharsets.UTF_8).trim();
+            if (text.isEmpty()) {
+                return "";
+            }
+            String[] lines = text.split("\n");
+            int from = Math.max(0, lines.length - 3);
+            return "\n  the JVM said: " + String.join("\n  ", java.util.Arrays.copyOfRange(lines, from, lines.length));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+    }
+}
