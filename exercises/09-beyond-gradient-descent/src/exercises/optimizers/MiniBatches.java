@@ -1,0 +1,32 @@
+package exercises.optimizers;
+
+import java.util.Random;
+
+/**
+ * Cutting the rows of a data set into shuffled mini-batches for one epoch (notebook 09, section 2,
+ * "Mini-batch SGD"), in the same order as the library's {@code backprop.train.Trainer}.
+ */
+public final class MiniBatches {
+
+    private MiniBatches() {
+    }
+
+    /**
+     * Shuffles the row indices {@code 0 .. rows−1} with the Fisher–Yates shuffle
+     * <pre>
+     *   for i = rows−1 down to 1:  j = random.nextInt(i + 1);  swap order[i] and order[j]
+     * </pre>
+     * then cuts the shuffled order into batches of {@code batchSize} rows, in order. When rows is
+     * not a multiple of batchSize, the last batch holds the {@code rows % batchSize} rows left
+     * over; it is kept, not dropped. Example: 600 rows in batches of 32 give 19 batches, 18 of 32
+     * rows and a last one of 24.
+     *
+     * @param rows the number of rows, at least 0
+     * @param batchSize the rows per batch, at least 1
+     * @param random the source of the shuffle; advanced by rows − 1 calls of {@code nextInt}
+     * @return {@code ceil(rows / batchSize)} batches of row indices; every row appears exactly once
+     */
+    public static int[][] split(int rows, int batchSize, Random random) {
+        throw new UnsupportedOperationException("Task 3: shuffle 0 .. rows−1 with Fisher–Yates from the end, then cut the order into batches of batchSize, keeping the shorter last one");
+    }
+}
