@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -24,6 +29,7 @@ public final class Grader {
     private final String classpath;
     private final Path work;
     private final int timeoutSeconds;
+    private final int parallelism;
 
     /**
      * @param root the workbook's root (holds {@code exercises/}, {@code solutions/}, {@code src/graded/java})
@@ -39,6 +45,8 @@ public final class Grader {
         this.classpath = classpath;
         this.work = work.toAbsolutePath().normalize();
         this.timeoutSeconds = timeoutSeconds;
+        // Two exercises at a time on two or more cores: a test JVM spends much of its life starting.
+        this.parallelism = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -98,7 +106,7 @@ public final class Grader {
      * @param hintCommand how to ask for a hint here, given an exercise's name
      * @return the scoreboard
      * @throws IllegalArgumentException if a name matches no exercise
-     * @throws InterruptedException if interrupted; the running test JVM is stopped first
+     * @throws InterruptedException if interrupted; the running test JVMs are stopped first
      */
     public Scoreboard grade(Path tree, List<String> names, Function<String, String> hintCommand)
             throws InterruptedException {
@@ -107,14 +115,40 @@ public final class Grader {
         ExerciseCompiler compiler = new ExerciseCompiler(classpath, root);
         GradedRun runner = new GradedRun(classpath, timeoutSeconds);
         Hints hints = new Hints(work.resolve("hints.properties"));
-        List<ExerciseResult> results = new ArrayList<>();
-        List<Integer> shown = new ArrayList<>();
-        for (Exercise e : chosen) {
-            results.add(grade(e, treeWork.resolve(e.name()), compiler, runner));
-            shown.add(hints.shown(e));
+        long start = System.nanoTime();
+        List<Future<ExerciseResult>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, chosen.size())));
+        try {
+            for (Exercise e : chosen) {
+                futures.add(pool.submit(() -> grade(e, treeWork.resolve(e.name()), compiler, runner)));
+            }
+            List<ExerciseResult> results = new ArrayList<>();
+            List<Integer> shown = new ArrayList<>();
+            for (int i = 0; i < chosen.size(); i++) {
+                results.add(resultOf(futures.get(i)));
+                shown.add(hints.shown(chosen.get(i)));
+            }
+            String shownTree = tree.startsWith(root) ? root.relativize(tree) + "/" : tree.toString();
+            return new Scoreboard(shownTree, results, shown, (System.nanoTime() - start) / 1e9, hintCommand);
+        } finally {
+            pool.shutdownNow(); // on interrupt: each running test JVM is killed by its GradedRun
+            pool.awaitTermination(30, TimeUnit.SECONDS);
         }
-        String shownTree = tree.startsWith(root) ? root.relativize(tree) + "/" : tree.toString();
-        return new Scoreboard(shownTree, results, shown, hintCommand);
+    }
+
+    private static ExerciseResult resultOf(Future<ExerciseResult> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof InterruptedException i) {
+                throw i;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private ExerciseResult grade(Exercise e, Path dir, ExerciseCompiler compiler, GradedRun runner)

@@ -12,10 +12,11 @@ import java.util.function.Function;
  * @param tree the tree that was graded, as the learner knows it (e.g. {@code exercises/})
  * @param results one result per exercise, in lesson order
  * @param hintsShown for each result, how many of its hints the learner has seen
+ * @param seconds how long grading took, wall time
  * @param hintCommand how the learner asks for a hint here, given an exercise's name
  */
 public record Scoreboard(String tree, List<ExerciseResult> results, List<Integer> hintsShown,
-                         Function<String, String> hintCommand) {
+                         double seconds, Function<String, String> hintCommand) {
 
     private static final int MESSAGE_LINES = 8;
 
@@ -32,7 +33,6 @@ public record Scoreboard(String tree, List<ExerciseResult> results, List<Integer
     /** @return the scoreboard as text */
     public String render() {
         StringBuilder s = new StringBuilder();
-        double seconds = results.stream().mapToDouble(ExerciseResult::seconds).sum();
         s.append("Exercises graded from ").append(tree).append(String.format(Locale.ROOT, " (%.1f s)%n%n", seconds));
         int width = results.stream().mapToInt(r -> r.exercise().name().length()).max().orElse(10);
         long tests = 0;
