@@ -84,7 +84,7 @@ public final class Diagnosis {
         for (Mistake m : mistakes) {
             boolean looksRight = Check.near(expected, m.value(), tolerance);
             if (!looksRight && actual != null && Check.near(m.value(), actual, MATCH_TOLERANCE)) {
-                throw new AssertionFailedError(quantity + " is wrong: " + m.explanation() + "\n  " + difference
+                throw new MistakeFound(quantity + " is wrong: " + m.explanation() + "\n  " + difference
                         + "\n  inputs: " + inputs);
             }
         }

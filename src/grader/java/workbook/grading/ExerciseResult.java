@@ -39,10 +39,12 @@ public record ExerciseResult(Exercise exercise, List<CompileError> compileErrors
 
     /**
      * The check to look at first: a test that timed out, else the first failure in the learner's
-     * own code (by task, then in the order run), else the first stub still to write.
+     * own code (by task; within a task, one that names a classic mistake before one that can only
+     * compare numbers; then in the order run), else the first stub still to write.
      */
     public Optional<TestOutcome> firstProblem() {
-        Comparator<TestOutcome> byTask = Comparator.comparingInt(t -> t.task() == 0 ? Integer.MAX_VALUE : t.task());
+        Comparator<TestOutcome> byTask = Comparator.<TestOutcome>comparingInt(
+                t -> t.task() == 0 ? Integer.MAX_VALUE : t.task()).thenComparing(t -> !t.named());
         Optional<TestOutcome> timedOut = tests.stream().filter(TestOutcome::timedOut).findFirst();
         if (timedOut.isPresent()) {
             return timedOut;

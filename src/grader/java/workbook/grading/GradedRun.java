@@ -59,11 +59,11 @@ final class GradedRun {
             if (a.running == null) {
                 // Stopped between tests, or before the first: nothing to blame; say so once.
                 done.put("jvm:" + attempt, new TestOutcome("jvm:" + attempt, "(the test JVM)", 0, "error",
-                        a.reason, "", false, false));
+                        a.reason, "", false, false, false));
                 break;
             }
             done.put(a.running.id, new TestOutcome(a.running.id, a.running.name, a.running.task, "error",
-                    a.reason, "", false, a.timedOut));
+                    a.reason, "", false, a.timedOut, false));
         }
         return new ArrayList<>(done.values());
     }
@@ -124,7 +124,7 @@ final class GradedRun {
                         }
                         case "container-failed" -> done.put(e.path("id").asText(), new TestOutcome(
                                 e.path("id").asText(), e.path("name").asText(), e.path("task").asInt(), "error",
-                                e.path("message").asText(), "", false, false));
+                                e.path("message").asText(), "", false, false, false));
                         case "done" -> a.finished = true;
                         default -> { }
                     }
@@ -162,7 +162,8 @@ final class GradedRun {
     private TestOutcome outcome(JsonNode e) {
         return new TestOutcome(e.path("id").asText(), e.path("name").asText(), e.path("task").asInt(),
                 e.path("status").asText(), e.path("message").asText(""), e.path("output").asText(""),
-                e.path("stub").asBoolean(false), e.path("timedOut").asBoolean(false));
+                e.path("stub").asBoolean(false), e.path("timedOut").asBoolean(false),
+                e.path("named").asBoolean(false));
     }
 
     /** Reads complete lines after byte offset {@code from}; returns the new offset. */

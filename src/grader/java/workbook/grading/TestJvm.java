@@ -238,6 +238,7 @@ public final class TestJvm {
             if (t != null) {
                 n.put("message", Failures.message(t));
                 n.put("stub", Failures.isStub(t));
+                n.put("named", t instanceof MistakeFound);
                 n.put("timedOut", t instanceof TimeoutException);
             }
             n.put("output", trim(capture.take()));

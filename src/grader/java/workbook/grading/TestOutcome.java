@@ -11,9 +11,10 @@ package workbook.grading;
  * @param output what the test printed, trimmed
  * @param stub true if it failed because the exercise's stub is still in place
  * @param timedOut true if it did not finish within its time limit
+ * @param named true if its failure names a classic mistake (see {@link Diagnosis})
  */
 public record TestOutcome(String id, String name, int task, String status, String message, String output,
-                          boolean stub, boolean timedOut) {
+                          boolean stub, boolean timedOut, boolean named) {
 
     /** @return true if the test passed */
     public boolean passed() {
