@@ -6,6 +6,10 @@ import backprop.plot.*;
 import backprop.timing.*;
 import backprop.timing.Timer; // java.util has a Timer too
 import backprop.train.*;
+// Grading the exercises from a cell, and running a learner's own compiled exercise (the grader's
+// other classes stay out of the way: backprop.plot has a Check of its own).
+import workbook.grading.Grade;
+import workbook.grading.LearnerCode;
 
 // WORKBOOK_FAST=1 (set by ./workbook test) shrinks the long runs so every notebook executes in seconds.
 boolean FAST = "1".equals(System.getenv("WORKBOOK_FAST"));

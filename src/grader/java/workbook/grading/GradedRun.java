@@ -59,11 +59,12 @@ final class GradedRun {
             if (a.running == null) {
                 // Stopped between tests, or before the first: nothing to blame; say so once.
                 done.put("jvm:" + attempt, new TestOutcome("jvm:" + attempt, "(the test JVM)", 0, "error",
-                        a.reason, "", false, false, false));
+                        a.reason, "", false, false, false, 0, 0));
                 break;
             }
             done.put(a.running.id, new TestOutcome(a.running.id, a.running.name, a.running.task, "error",
-                    a.reason, "", false, a.timedOut, false));
+                    a.reason, "", false, a.timedOut, false,
+                    (System.currentTimeMillis() - a.running.atMillis) / 1e3, a.running.limitSeconds));
         }
         return new ArrayList<>(done.values());
     }
@@ -124,7 +125,7 @@ final class GradedRun {
                         }
                         case "container-failed" -> done.put(e.path("id").asText(), new TestOutcome(
                                 e.path("id").asText(), e.path("name").asText(), e.path("task").asInt(), "error",
-                                e.path("message").asText(), "", false, false, false));
+                                e.path("message").asText(), "", false, false, false, 0, 0));
                         case "done" -> a.finished = true;
                         default -> { }
                     }
@@ -163,7 +164,7 @@ final class GradedRun {
         return new TestOutcome(e.path("id").asText(), e.path("name").asText(), e.path("task").asInt(),
                 e.path("status").asText(), e.path("message").asText(""), e.path("output").asText(""),
                 e.path("stub").asBoolean(false), e.path("timedOut").asBoolean(false),
-                e.path("named").asBoolean(false));
+                e.path("named").asBoolean(false), e.path("seconds").asDouble(0), e.path("limit").asDouble(0));
     }
 
     /** Reads complete lines after byte offset {@code from}; returns the new offset. */

@@ -195,6 +195,7 @@ public final class TestJvm {
         private final Capture capture;
         private final double defaultSeconds;
         private TestPlan plan;
+        private long startedAt;
 
         Listener(Journal journal, Capture capture, double defaultSeconds) {
             this.journal = journal;
@@ -213,6 +214,7 @@ public final class TestJvm {
                 return;
             }
             capture.take();
+            startedAt = System.nanoTime();
             write(describe(journal.node("start"), id).put("limit", limitSeconds(id)));
         }
 
@@ -235,6 +237,8 @@ public final class TestJvm {
                 case FAILED -> t instanceof AssertionError ? "fail" : "error";
             };
             n.put("status", status);
+            n.put("seconds", (System.nanoTime() - startedAt) / 1e9);
+            n.put("limit", limitSeconds(id));
             if (t != null) {
                 n.put("message", Failures.message(t));
                 n.put("stub", Failures.isStub(t));

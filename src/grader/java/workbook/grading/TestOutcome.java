@@ -12,9 +12,12 @@ package workbook.grading;
  * @param stub true if it failed because the exercise's stub is still in place
  * @param timedOut true if it did not finish within its time limit
  * @param named true if its failure names a classic mistake (see {@link Diagnosis})
+ * @param seconds how long it ran (0 if unknown)
+ * @param limitSeconds its time limit
  */
 public record TestOutcome(String id, String name, int task, String status, String message, String output,
-                          boolean stub, boolean timedOut, boolean named) {
+                          boolean stub, boolean timedOut, boolean named,
+                          double seconds, double limitSeconds) {
 
     /** @return true if the test passed */
     public boolean passed() {

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -46,6 +48,11 @@ public record Verification(List<String> problems, Scoreboard solutions, Scoreboa
                 if (!t.passed()) {
                     problems.add("solutions: " + name + " › " + t.name() + " fails on the reference solution: "
                             + firstLine(t.message()));
+                }
+                if (t.passed() && t.limitSeconds() > 0 && t.seconds() > t.limitSeconds() / 2) {
+                    problems.add("solutions: " + name + " › " + t.name() + " took " + Show.num(t.seconds())
+                            + " s of its " + Show.num(t.limitSeconds()) + " s limit: on a busy machine it would time "
+                            + "out; give it a @Timeout of its own or make it lighter");
                 }
                 if (t.task() == 0) {
                     problems.add("tests: " + name + " › " + t.name() + " has no @Tag(\"task:N\")");
@@ -93,6 +100,10 @@ public record Verification(List<String> problems, Scoreboard solutions, Scoreboa
         long stubTests = stubs.results().stream().mapToLong(r -> r.tests().size()).sum();
         s.append(String.format(Locale.ROOT, "  %s: %d of %d tests fail on the untouched stubs%n", stubs.tree(),
                 stubFailures, stubTests));
+        solutions.results().stream().flatMap(r -> r.tests().stream().map(t -> Map.entry(r.exercise().name(), t)))
+                .max(Comparator.comparingDouble(e -> e.getValue().seconds() / Math.max(1e-9, e.getValue().limitSeconds())))
+                .ifPresent(e -> s.append(String.format(Locale.ROOT, "  slowest against its limit: %s › %s, %.1f s of %.0f s%n",
+                        e.getKey(), e.getValue().name(), e.getValue().seconds(), e.getValue().limitSeconds())));
         if (ok()) {
             s.append("  every graded test passes on the solutions and fails on the stubs\n");
         } else {
