@@ -71,7 +71,7 @@ public record Scoreboard(String tree, List<ExerciseResult> results, List<Integer
             }
             case FAILING, TIMED_OUT -> {
                 r.firstProblem().ifPresent(t -> {
-                    String head = (t.task() > 0 ? "Task " + t.task() + " · " : "") + t.name();
+                    String head = headline(t);
                     appendLines(s, indent, head, 2);
                     String message = t.stub() ? "not written yet: " + t.message() : t.message();
                     appendLines(s, indent + "  ", message, MESSAGE_LINES);
@@ -87,6 +87,20 @@ public record Scoreboard(String tree, List<ExerciseResult> results, List<Integer
             }
             default -> throw new IllegalStateException(r.status().toString());
         }
+    }
+
+    /**
+     * The failing test as the scoreboard names it: its display names without the test class's
+     * (the exercise's line already says which exercise), led by its task unless a name says it.
+     */
+    static String headline(TestOutcome t) {
+        String name = t.name();
+        int first = name.indexOf(" › ");
+        if (first >= 0) {
+            name = name.substring(first + " › ".length());
+        }
+        String task = "Task " + t.task();
+        return t.task() > 0 && !name.startsWith(task) ? task + " · " + name : name;
     }
 
     private static void appendLines(StringBuilder s, String indent, String text, int max) {
