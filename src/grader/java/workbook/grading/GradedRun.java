@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,11 +53,19 @@ final class GradedRun {
      */
     List<TestOutcome> run(Path classes, List<String> testClasses, Path work) throws InterruptedException {
         Map<String, TestOutcome> done = new LinkedHashMap<>();
+        Set<String> skipIds = new LinkedHashSet<>();
+        Set<Integer> skipTasks = new TreeSet<>();
         Path journal = work.resolve("journal.jsonl");
         for (int attempt = 0; attempt <= 50; attempt++) {
-            Attempt a = attempt(classes, testClasses, journal, done);
+            skipIds.addAll(done.keySet());
+            Attempt a = attempt(classes, testClasses, journal, done, skipIds, skipTasks);
             if (a.finished) {
                 break;
+            }
+            if (a.loopingTask > 0) {
+                // The learner's code loops: every other test of that task would cost its whole limit.
+                skipTasks.add(a.loopingTask);
+                continue;
             }
             if (a.running == null) {
                 // Stopped between tests, or before the first: nothing to blame; say so once.
@@ -65,6 +76,12 @@ final class GradedRun {
             done.put(a.running.id, new TestOutcome(a.running.id, a.running.name, a.running.task, "error",
                     a.reason, "", false, a.timedOut, false,
                     (System.currentTimeMillis() - a.running.atMillis) / 1e3, a.running.limitSeconds));
+            // A parameterised test's cases cannot be left out one by one: leave out the rest of them.
+            int invocation = a.running.id.indexOf("/[test-template-invocation:");
+            skipIds.add(invocation < 0 ? a.running.id : a.running.id.substring(0, invocation));
+            if (a.timedOut && a.running.task > 0) {
+                skipTasks.add(a.running.task);
+            }
         }
         return new ArrayList<>(done.values());
     }
@@ -74,13 +91,14 @@ final class GradedRun {
 
     private static final class Attempt {
         boolean finished;
+        int loopingTask;
         Started running;
         String reason;
         boolean timedOut;
     }
 
-    private Attempt attempt(Path classes, List<String> testClasses, Path journal, Map<String, TestOutcome> done)
-            throws InterruptedException {
+    private Attempt attempt(Path classes, List<String> testClasses, Path journal, Map<String, TestOutcome> done,
+                            Set<String> skipIds, Set<Integer> skipTasks) throws InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toString());
         cmd.add("-Xshare:auto");
@@ -93,9 +111,13 @@ final class GradedRun {
         cmd.add(journal.toString());
         cmd.add("--timeout");
         cmd.add(Integer.toString(timeoutSeconds));
-        for (String id : done.keySet()) {
+        for (String id : skipIds) {
             cmd.add("--skip");
             cmd.add(id);
+        }
+        for (int task : skipTasks) {
+            cmd.add("--skip-task");
+            cmd.add(Integer.toString(task));
         }
         cmd.addAll(testClasses);
         Attempt a = new Attempt();
@@ -120,9 +142,18 @@ final class GradedRun {
                                 e.path("task").asInt(), e.path("limit").asDouble(timeoutSeconds),
                                 System.currentTimeMillis());
                         case "end" -> {
-                            done.put(e.path("id").asText(), outcome(e));
+                            TestOutcome o = outcome(e);
+                            done.put(o.id(), o);
                             running = null;
+                            if (o.timedOut() && o.task() > 0) {
+                                a.loopingTask = o.task(); // stop this JVM: its runaway thread still burns a core
+                            }
                         }
+                        case "skipped" -> done.put(e.path("id").asText(), new TestOutcome(e.path("id").asText(),
+                                e.path("name").asText(), e.path("task").asInt(), "error", "not run: a test of task "
+                                + e.path("task").asInt() + " timed out, so the others of that task were left out "
+                                + "(each would cost its whole time limit); fix the loop, then grade again", "", false,
+                                false, false, 0, 0));
                         case "container-failed" -> done.put(e.path("id").asText(), new TestOutcome(
                                 e.path("id").asText(), e.path("name").asText(), e.path("task").asInt(), "error",
                                 e.path("message").asText(), "", false, false, false, 0, 0));
@@ -132,6 +163,9 @@ final class GradedRun {
                 }
                 if (a.finished) {
                     p.waitFor(2, TimeUnit.SECONDS);
+                    return a;
+                }
+                if (a.loopingTask > 0) {
                     return a;
                 }
                 if (exited) {

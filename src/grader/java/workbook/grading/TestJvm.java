@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -33,11 +35,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * its watchdog.
  *
  * <pre>
- *   java -cp CLASSES TestJvm --journal FILE --timeout SECONDS [--skip UNIQUE_ID]... TEST_CLASS...
+ *   java -cp CLASSES TestJvm --journal FILE --timeout SECONDS [--skip UNIQUE_ID]... [--skip-task N]... TEST_CLASS...
  * </pre>
  *
- * Journal lines: {@code {"event":"start","id","name","task"}}, {@code {"event":"end","id","name",
- * "task","status","message","output","stub","timedOut"}} and a last {@code {"event":"done"}}. Each
+ * Journal lines: {@code {"event":"start","id","name","task","limit"}}, {@code {"event":"end","id",
+ * "name","task","status","message","output","stub","timedOut","named","seconds","limit"}},
+ * {@code {"event":"skipped","id","name","task"}} for each test (or parameterised test) of a task
+ * given with {@code --skip-task}, and a last {@code {"event":"done"}}. Each
  * test's standard output and error are captured (learner code may print) and trimmed. Every test
  * has a time limit ({@code --timeout}, or its own {@code @Timeout}) enforced on a separate thread;
  * a test that loops forever is reported as timed out, and this JVM halts when the run is done, so a
@@ -55,12 +59,14 @@ public final class TestJvm {
         String journalPath = null;
         String timeout = "5";
         Set<String> skip = new HashSet<>();
+        Set<Integer> skipTasks = new HashSet<>();
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--journal" -> journalPath = args[++i];
                 case "--timeout" -> timeout = args[++i];
                 case "--skip" -> skip.add(args[++i]);
+                case "--skip-task" -> skipTasks.add(Integer.parseInt(args[++i]));
                 default -> selectors.add(DiscoverySelectors.selectClass(args[i]));
             }
         }
@@ -75,8 +81,7 @@ public final class TestJvm {
             System.setErr(capture.stream);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectors)
-                    .filters((PostDiscoveryFilter) d -> skip.contains(d.getUniqueId().toString())
-                            ? FilterResult.excluded("already graded") : FilterResult.included("to grade"))
+                    .filters((PostDiscoveryFilter) d -> filter(d, skip, skipTasks, j))
                     .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
@@ -91,6 +96,54 @@ public final class TestJvm {
         }
         // A test that timed out may have left its thread running: do not wait for it.
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Leaves out tests already graded, and every test of a task in which a test timed out: the
+     * learner's code loops, and each of them would cost its whole time limit. Those are journalled
+     * as skipped, so that the grader can say why they did not run.
+     */
+    private static FilterResult filter(TestDescriptor d, Set<String> skip, Set<Integer> skipTasks, Journal j) {
+        if (skip.contains(d.getUniqueId().toString())) {
+            return FilterResult.excluded("already graded");
+        }
+        if (d.getSource().orElse(null) instanceof MethodSource && skipTasks.contains(task(d))) {
+            try {
+                j.write(j.node("skipped").put("id", d.getUniqueId().toString()).put("name", name(d))
+                        .put("task", task(d)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return FilterResult.excluded("its task timed out");
+        }
+        return FilterResult.included("to grade");
+    }
+
+    private static int task(TestDescriptor d) {
+        for (TestDescriptor t = d; t != null; t = t.getParent().orElse(null)) {
+            for (TestTag tag : t.getTags()) {
+                if (tag.getName().startsWith("task:")) {
+                    return parseTask(tag.getName());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String name(TestDescriptor d) {
+        List<String> parts = new ArrayList<>();
+        for (TestDescriptor t = d; t != null && t.getParent().isPresent(); t = t.getParent().orElse(null)) {
+            parts.add(0, t.getDisplayName());
+        }
+        return String.join(" › ", parts);
+    }
+
+    static int parseTask(String tag) {
+        try {
+            return Integer.parseInt(tag.substring("task:".length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** One JSON object per line, flushed at once (written by hand: this JVM loads as little as it can). */
@@ -289,11 +342,7 @@ public final class TestJvm {
             for (TestIdentifier t = id; t != null; t = plan.getParent(t).orElse(null)) {
                 for (var tag : t.getTags()) {
                     if (tag.getName().startsWith("task:")) {
-                        try {
-                            return Integer.parseInt(tag.getName().substring(5));
-                        } catch (NumberFormatException e) {
-                            return 0;
-                        }
+                        return parseTask(tag.getName());
                     }
                 }
             }
