@@ -23,7 +23,7 @@ class QuietLibraryTest {
     @DisplayName("fails a test that printed, quoting what was printed")
     void failsOnPrint() throws Exception {
         QuietLibrary guard = new QuietLibrary();
-        FakeContext context = new FakeContext();
+        FakeContext context = new FakeContext(QuietLibraryTest.class);
         PrintStream before = System.out;
         guard.beforeEach(context.proxy());
         System.out.print("epoch 1: loss 0.69");
@@ -32,9 +32,26 @@ class QuietLibraryTest {
         assertEquals(before, System.out, "the guard restores the previous stream");
     }
 
-    /** A minimal ExtensionContext: only a store and a display name are used by the guard. */
+    @Test
+    @DisplayName("leaves the exercises' graded tests alone: a learner's code may print")
+    void ignoresGradedTests() throws Exception {
+        QuietLibrary guard = new QuietLibrary();
+        FakeContext context = new FakeContext(String.class); // any class outside backprop and workbook
+        PrintStream before = System.out;
+        guard.beforeEach(context.proxy());
+        assertEquals(before, System.out, "nothing captured outside the library's and the grader's tests");
+        guard.afterEach(context.proxy());
+        assertEquals(before, System.out);
+    }
+
+    /** A minimal ExtensionContext: only a store, a display name and the test class are used by the guard. */
     private static final class FakeContext {
         private final java.util.Map<Object, Object> map = new java.util.HashMap<>();
+        private final Class<?> testClass;
+
+        FakeContext(Class<?> testClass) {
+            this.testClass = testClass;
+        }
 
         ExtensionContext proxy() {
             ExtensionContext.Store store = (ExtensionContext.Store) java.lang.reflect.Proxy.newProxyInstance(
@@ -56,6 +73,8 @@ class QuietLibraryTest {
                                 return store;
                             case "getDisplayName":
                                 return "a printing test";
+                            case "getRequiredTestClass":
+                                return testClass;
                             default:
                                 throw new UnsupportedOperationException(m.getName());
                         }
