@@ -47,8 +47,8 @@ public final class Check {
     /** As {@link #close(String, double, double, String)} with a chosen relative tolerance. */
     public static void close(String quantity, double expected, double actual, double tolerance, String inputs) {
         if (!near(expected, actual, tolerance)) {
-            throw new AssertionFailedError(quantity + ": expected " + Show.num(expected) + " but got "
-                    + Show.num(actual) + relative(expected, actual) + "\n  inputs: " + inputs);
+            throw new AssertionFailedError(quantity + ": expected " + Show.pair(expected, actual)
+                    + relative(expected, actual) + "\n  inputs: " + inputs);
         }
     }
 
@@ -94,16 +94,15 @@ public final class Check {
             return null;
         }
         if (expected.length == 1) {
-            return quantity + ": expected " + Show.num(expected[0]) + " but got " + Show.num(actual[0])
-                    + relative(expected[0], actual[0]);
+            return quantity + ": expected " + Show.pair(expected[0], actual[0]) + relative(expected[0], actual[0]);
         }
         double scale = maxAbs(expected);
         int differ = 0;
         for (int i = 0; i < expected.length; i++) {
             differ += near(expected[i], actual[i], tolerance, scale) ? 0 : 1;
         }
-        return quantity + "[" + first + "]: expected " + Show.num(expected[first]) + " but got "
-                + Show.num(actual[first]) + relative(expected[first], actual[first]) + "; " + differ + " of "
+        return quantity + "[" + first + "]: expected " + Show.pair(expected[first], actual[first])
+                + relative(expected[first], actual[first]) + "; " + differ + " of "
                 + expected.length + " values differ\n  expected " + Show.array(expected) + "\n  got      "
                 + Show.array(actual);
     }

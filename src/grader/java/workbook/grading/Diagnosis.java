@@ -81,12 +81,26 @@ public final class Diagnosis {
         if (difference == null) {
             return;
         }
+        List<String> matching = new ArrayList<>();
         for (Mistake m : mistakes) {
             boolean looksRight = Check.near(expected, m.value(), tolerance);
-            if (!looksRight && actual != null && Check.near(m.value(), actual, MATCH_TOLERANCE)) {
-                throw new MistakeFound(quantity + " is wrong: " + m.explanation() + "\n  " + difference
-                        + "\n  inputs: " + inputs);
+            if (!looksRight && actual != null && Check.near(m.value(), actual, MATCH_TOLERANCE)
+                    && !matching.contains(m.explanation())) {
+                matching.add(m.explanation());
             }
+        }
+        if (matching.size() == 1) {
+            throw new MistakeFound(quantity + " is wrong: " + matching.get(0) + "\n  " + difference
+                    + "\n  inputs: " + inputs);
+        }
+        if (matching.size() > 1) {
+            // For these inputs several mistakes give the same numbers (N = 1, say): name them all.
+            StringBuilder which = new StringBuilder(quantity + " is wrong, in one of " + matching.size()
+                    + " ways that give the same numbers for these inputs:");
+            for (String m : matching) {
+                which.append("\n  - ").append(m);
+            }
+            throw new MistakeFound(which + "\n  " + difference + "\n  inputs: " + inputs);
         }
         throw new AssertionFailedError(difference + "\n  inputs: " + inputs);
     }

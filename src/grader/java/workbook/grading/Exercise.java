@@ -69,35 +69,46 @@ public record Exercise(String name, String title, Path sourceRoot, List<Path> so
         }
         List<Exercise> chosen = new ArrayList<>();
         for (String wanted : names) {
-            Exercise match = null;
-            for (Exercise e : all) {
-                if (matches(e.name(), wanted)) {
-                    match = e;
-                    break;
-                }
-            }
-            if (match == null) {
+            List<Exercise> matches = all.stream().filter(e -> e.matches(wanted)).toList();
+            if (matches.isEmpty()) {
                 throw new IllegalArgumentException("no exercise called '" + wanted + "': expected one of "
                         + all.stream().map(Exercise::name).toList());
             }
-            if (!chosen.contains(match)) {
-                chosen.add(match);
+            if (matches.size() > 1) {
+                throw new IllegalArgumentException("'" + wanted + "' could be any of "
+                        + matches.stream().map(Exercise::name).toList() + ": say which, e.g. by its number");
+            }
+            if (!chosen.contains(matches.get(0))) {
+                chosen.add(matches.get(0));
             }
         }
         return chosen;
     }
 
-    private static boolean matches(String name, String wanted) {
-        String w = wanted.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+    /**
+     * @return true if a learner's word names this exercise: its folder's name, its number, a word of
+     *     its name or the last part of one of its packages
+     */
+    boolean matches(String wanted) {
+        String w = wanted.toLowerCase(Locale.ROOT).replace('\\', '/').replaceAll("/+$", "");
         w = w.substring(w.lastIndexOf('/') + 1);
         if (name.equals(w)) {
             return true;
         }
-        String number = name.substring(0, 2);
         if (w.matches("\\d{1,2}")) {
-            return Integer.parseInt(w) == Integer.parseInt(number);
+            return Integer.parseInt(w) == Integer.parseInt(name.substring(0, 2));
         }
-        return List.of(name.substring(3).split("-")).contains(w) || name.substring(3).equals(w);
+        String words = name.substring(3);
+        if (List.of(words.split("-")).contains(w) || words.equals(w)) {
+            return true;
+        }
+        for (Path source : sources) {
+            Path pkg = sourceRoot.relativize(source).getParent();
+            if (pkg != null && pkg.getFileName().toString().toLowerCase(Locale.ROOT).equals(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Exercise load(Path folder, Path graded, Path hints) {

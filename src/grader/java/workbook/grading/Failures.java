@@ -37,9 +37,29 @@ final class Failures {
         if (t instanceof TimeoutException) {
             return "timed out: " + t.getMessage() + " (an infinite loop, or far too much work?)";
         }
-        String m = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        StackTraceElement where = learnerFrame(t);
+        // An exception in a static initialiser arrives wrapped (ExceptionInInitializerError, then
+        // NoClassDefFoundError on later use): show the innermost cause, where the mistake is.
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = describe(t);
+        if (root != t) {
+            m += "\n  caused by " + describe(root);
+        }
+        StackTraceElement where = learnerFrame(root);
+        if (where == null) {
+            where = learnerFrame(t);
+        }
+        if (where == null && t instanceof NoClassDefFoundError && t.getMessage() != null
+                && t.getMessage().contains("Could not initialize class")) {
+            m += "\n  (its static initialiser threw an exception when it first ran: see the first test that used it)";
+        }
         return where == null ? m : m + "\n  at " + where;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     private static StackTraceElement learnerFrame(Throwable t) {

@@ -39,6 +39,11 @@ public final class GradeMain {
         String hintPrefix = "./workbook hint";
         List<String> names = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--") && (i + 1 >= args.length || args[i + 1].startsWith("--"))) {
+                System.err.println("grade: " + args[i] + " needs a value, e.g. " + args[i]
+                        + (args[i].equals("--tree") ? " solutions" : " DIR"));
+                return 2;
+            }
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath();
                 case "--tree" -> tree = Path.of(args[++i]).toAbsolutePath();

@@ -31,6 +31,9 @@ final class GradedRun {
     /** How much longer than a test's own limit the watchdog waits before it kills the test JVM. */
     static final long GRACE_MILLIS = 3_000;
 
+    /** The test JVM's heap: ample for every graded test, small enough to fail fast. */
+    static final String HEAP = "1g";
+
     private final ObjectMapper json = new ObjectMapper();
     private final String classpath;
     private final int timeoutSeconds;
@@ -92,6 +95,7 @@ final class GradedRun {
     private static final class Attempt {
         boolean finished;
         int loopingTask;
+        String crash;
         Started running;
         String reason;
         boolean timedOut;
@@ -104,6 +108,7 @@ final class GradedRun {
         cmd.add("-Xshare:auto");
         cmd.add("-XX:TieredStopAtLevel=4");
         cmd.add("-Djava.awt.headless=true");
+        cmd.add("-Xmx" + HEAP); // a runaway allocation fails in seconds, not after eating the machine's memory
         cmd.add("-cp");
         cmd.add(classes + File.pathSeparator + classpath);
         cmd.add(TestJvm.class.getName());
@@ -126,6 +131,7 @@ final class GradedRun {
             Files.deleteIfExists(journal);
             p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(journal.resolveSibling("jvm-output.txt").toFile()).start();
+            p.getOutputStream().close(); // standard input is empty: a read returns end-of-file, never blocks
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the test JVM: " + cmd.get(0), e);
         }
@@ -158,6 +164,7 @@ final class GradedRun {
                                 e.path("id").asText(), e.path("name").asText(), e.path("task").asInt(), "error",
                                 e.path("message").asText(), "", false, false, false, 0, 0));
                         case "done" -> a.finished = true;
+                        case "crashed" -> a.crash = e.path("message").asText();
                         default -> { }
                     }
                 }
@@ -170,10 +177,16 @@ final class GradedRun {
                 }
                 if (exited) {
                     a.running = running;
-                    a.reason = "the test JVM stopped (exit code " + p.exitValue() + ")"
-                            + (running == null ? "" : " while this test ran")
-                            + ": did your code call System.exit? Return or throw instead."
-                            + lastLines(journal.resolveSibling("jvm-output.txt"));
+                    if (a.crash != null) {
+                        a.reason = "the test JVM stopped" + (running == null ? "" : " while this test ran") + ": "
+                                + a.crash + (a.crash.contains("OutOfMemoryError") ? "\n  (the test JVM has "
+                                + HEAP + " of heap: does your code allocate in a loop that never ends?)" : "");
+                    } else {
+                        a.reason = "the test JVM stopped (exit code " + p.exitValue() + ")"
+                                + (running == null ? "" : " while this test ran")
+                                + ": did your code call System.exit? Return or throw instead."
+                                + lastLines(journal.resolveSibling("jvm-output.txt"));
+                    }
                     return a;
                 }
                 if (running != null && System.currentTimeMillis() - running.atMillis
@@ -237,6 +250,12 @@ final class GradedRun {
                 return "";
             }
             String[] lines = text.split("\n");
+            // The first line that names an exception says more than the last lines of its trace.
+            for (String line : lines) {
+                if (!line.startsWith("\t") && (line.contains("Exception") || line.contains("Error"))) {
+                    return "\n  the JVM said: " + line.trim();
+                }
+            }
             int from = Math.max(0, lines.length - 3);
             return "\n  the JVM said: " + String.join("\n  ", java.util.Arrays.copyOfRange(lines, from, lines.length));
         } catch (IOException e) {

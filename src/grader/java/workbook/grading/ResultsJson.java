@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The machine-readable results, in the shape of exercism's test-runner interface, version 3: a
- * top-level {@code status} ({@code pass}, {@code fail}, or {@code error} when an exercise did not
- * compile, with the errors in {@code message}) and a {@code tests} array whose entries carry
+ * top-level {@code status} ({@code pass}, {@code fail}, or {@code error} when no test could run;
+ * compile errors are listed in {@code message}) and a {@code tests} array whose entries carry
  * {@code name}, {@code status}, {@code message}, {@code output} and {@code task_id}. Each test also
  * carries its {@code exercise} and {@code notebook}; an {@code exercises} array gives each
  * exercise's status as the scoreboard words it.
@@ -28,7 +31,10 @@ public final class ResultsJson {
         ObjectNode root = json.createObjectNode();
         root.put("version", 3);
         boolean compileError = board.results().stream().anyMatch(r -> r.status() == ExerciseStatus.DOES_NOT_COMPILE);
-        root.put("status", compileError ? "error" : board.allPassed() ? "pass" : "fail");
+        boolean anyTestRan = board.results().stream().anyMatch(r -> !r.tests().isEmpty());
+        // As in exercism's interface: "error" when no test could run, "fail" when some test failed
+        // (an exercise that did not compile counts as failing then, its errors in "message").
+        root.put("status", board.allPassed() ? "pass" : compileError && !anyTestRan ? "error" : "fail");
         StringBuilder message = new StringBuilder();
         ArrayNode tests = root.putArray("tests");
         ArrayNode exercises = json.createArrayNode();
@@ -44,7 +50,10 @@ public final class ResultsJson {
                 errors.addObject().put("file", c.file()).put("line", c.line()).put("message", c.message());
                 message.append(r.exercise().name()).append(": ").append(c).append('\n');
             }
-            for (TestOutcome t : r.tests()) {
+            // By task, then in the order the tests ran.
+            List<TestOutcome> ordered = new ArrayList<>(r.tests());
+            ordered.sort(Comparator.comparingInt(t -> t.task() == 0 ? Integer.MAX_VALUE : t.task()));
+            for (TestOutcome t : ordered) {
                 ObjectNode n = tests.addObject();
                 n.put("name", t.name());
                 n.put("status", t.status());
@@ -63,7 +72,7 @@ public final class ResultsJson {
                 n.put("notebook", r.exercise().notebook());
             }
         }
-        if (compileError) {
+        if (message.length() > 0) {
             root.put("message", message.toString().trim());
         } else {
             root.putNull("message");

@@ -58,8 +58,13 @@ public record Scoreboard(String tree, List<ExerciseResult> results, List<Integer
         String indent = "      ";
         switch (r.status()) {
             case PASSED -> { }
-            case NOT_STARTED -> s.append(indent).append("start with exercises/").append(r.exercise().name())
-                    .append("/README.md\n");
+            case NOT_STARTED -> {
+                // Every test stops at a stub: the exercise is untouched, or what is written calls a
+                // method still to write. Either way, say which one comes next.
+                s.append(indent).append("start with exercises/").append(r.exercise().name()).append("/README.md\n");
+                r.firstProblem().map(t -> stubSentence(t.message())).filter(m -> !m.isEmpty())
+                        .ifPresent(m -> appendLines(s, indent, "next to write: " + m, 2));
+            }
             case DOES_NOT_COMPILE -> {
                 List<CompileError> errors = r.compileErrors();
                 for (CompileError e : errors.subList(0, Math.min(3, errors.size()))) {
@@ -67,6 +72,10 @@ public record Scoreboard(String tree, List<ExerciseResult> results, List<Integer
                 }
                 if (errors.size() > 3) {
                     s.append(indent).append("… and ").append(errors.size() - 3).append(" more errors\n");
+                }
+                if (errors.stream().anyMatch(e -> e.file().replace('\\', '/').startsWith("src/graded/"))) {
+                    s.append(indent).append("the graded tests call your classes as the stubs declared them: keep every "
+                            + "public name and signature as it was\n");
                 }
             }
             case FAILING, TIMED_OUT -> {
@@ -101,6 +110,14 @@ public record Scoreboard(String tree, List<ExerciseResult> results, List<Integer
         }
         String task = "Task " + t.task();
         return t.task() > 0 && !name.startsWith(task) ? task + " · " + name : name;
+    }
+
+    /** The sentence of a stub's exception, without its class name and location. */
+    static String stubSentence(String message) {
+        String first = message.strip().split("\\R")[0];
+        String marker = "UnsupportedOperationException: ";
+        int at = first.indexOf(marker);
+        return at < 0 ? first : first.substring(at + marker.length());
     }
 
     private static void appendLines(StringBuilder s, String indent, String text, int max) {

@@ -29,6 +29,20 @@ public final class Show {
         return String.format(Locale.ROOT, "%.5e", v).replaceAll("0+e", "e").replace(".e", "e");
     }
 
+    /**
+     * @return {@code "e but got a"}, each with 6 significant digits, or with every digit when 6 would
+     *     make two different numbers look the same
+     */
+    public static String pair(double expected, double actual) {
+        String e = num(expected);
+        String a = num(actual);
+        if (e.equals(a) && Double.compare(expected, actual) != 0) {
+            e = Double.toString(expected);
+            a = Double.toString(actual);
+        }
+        return e + " but got " + a;
+    }
+
     /** @return the first values of {@code values} and their count, e.g. {@code [0.1, 0.2, … 12 values]} */
     public static String array(double[] values) {
         if (values == null) {

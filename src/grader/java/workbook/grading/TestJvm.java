@@ -74,23 +74,31 @@ public final class TestJvm {
             throw new IllegalArgumentException("usage: TestJvm --journal FILE [--timeout S] [--skip ID]... CLASS...");
         }
         PrintStream realErr = System.err;
-        try (OutputStream journal = new FileOutputStream(journalPath, true)) {
-            Journal j = new Journal(journal);
+        // Not in a try-with-resources: the journal must still be open in the catch below.
+        Journal jj = new Journal(new FileOutputStream(journalPath, true));
+        try {
             Capture capture = new Capture();
             System.setOut(capture.stream);
             System.setErr(capture.stream);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectors)
-                    .filters((PostDiscoveryFilter) d -> filter(d, skip, skipTasks, j))
+                    .filters((PostDiscoveryFilter) d -> filter(d, skip, skipTasks, jj))
                     .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                     .build();
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, new Listener(j, capture, Double.parseDouble(timeout)));
-            j.write(j.node("done"));
+            launcher.execute(request, new Listener(jj, capture, Double.parseDouble(timeout)));
+            jj.write(jj.node("done"));
         } catch (Throwable t) {
+            // JUnit lets OutOfMemoryError and the like through: say what stopped the run.
+            try {
+                System.gc(); // after an OutOfMemoryError, room to write one line
+                jj.write(jj.node("crashed").put("message", Failures.message(t)));
+            } catch (Throwable ignored) {
+                // the journal is gone too; the exit code still tells the grader
+            }
             t.printStackTrace(realErr);
             Runtime.getRuntime().halt(3);
         }

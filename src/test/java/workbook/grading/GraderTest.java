@@ -224,6 +224,38 @@ class GraderTest {
         }
 
         @Test
+        @DisplayName("running out of memory: named as such, not as System.exit or a loop")
+        void outOfMemory() throws Exception {
+            Graded g = grade("hog", "long[][] hog = new long[64][]; for (int i = 0; i < hog.length; i++) { "
+                    + "hog[i] = new long[50_000_000]; } return a + b;");
+            String message = g.test("adds 2 and 3").get("message").asText();
+            assertAll(
+                    () -> assertEquals(ExerciseStatus.FAILING, g.result().status()),
+                    () -> assertTrue(message.contains("java.lang.OutOfMemoryError"), message),
+                    () -> assertFalse(message.contains("System.exit"), message));
+        }
+
+        @Test
+        @DisplayName("reading standard input meets its end at once, instead of waiting for ever")
+        void readsStandardInput() throws Exception {
+            Graded g = grade("stdin", "try { return System.in.read() + 1 + a + b; } catch (java.io.IOException e) { return 0; }");
+            assertEquals(ExerciseStatus.PASSED, g.result().status(), g.text());
+        }
+
+        @Test
+        @DisplayName("an exception in a static initialiser: its cause and the learner's line are shown")
+        void staticInitialiser() throws Exception {
+            tree("static", "return a + b + TABLE[0];\n    }\n    static final double[] TABLE = table();\n"
+                    + "    static double[] table() {\n        double[] t = new double[2];\n        t[2] = 1;\n"
+                    + "        return t;");
+            Graded g = grade("static", null);
+            String all = g.json().get("tests").findValuesAsText("message").toString();
+            assertAll(
+                    () -> assertTrue(all.contains("caused by java.lang.ArrayIndexOutOfBoundsException"), all),
+                    () -> assertTrue(all.contains("at exercises.add.Adder.table(Adder.java:9)"), all));
+        }
+
+        @Test
         @DisplayName("a throw in learner code: the exception and the learner's line, no stack trace")
         void throwsException() throws Exception {
             Graded g = grade("throws", "double[] t = new double[1];\n return t[(int) a];");
@@ -286,6 +318,25 @@ class GraderTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Exercise.select(all, List.of("07")));
             assertEquals("no exercise called '07': expected one of [01-add]", e.getMessage());
+        }
+
+        @Test
+        @DisplayName("a word that two exercises share is refused, naming both; a package name picks one")
+        void ambiguousNames() {
+            List<Exercise> two = List.of(exercise("05-gradient-checking", "gradcheck"),
+                    exercise("09-beyond-gradient-descent", "optimizers"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Exercise.select(two, List.of("gradient")));
+            assertEquals("'gradient' could be any of [05-gradient-checking, 09-beyond-gradient-descent]: "
+                    + "say which, e.g. by its number", e.getMessage());
+            assertEquals("09-beyond-gradient-descent", Exercise.select(two, List.of("optimizers")).get(0).name());
+            assertEquals("05-gradient-checking", Exercise.select(two, List.of("5")).get(0).name());
+        }
+
+        private Exercise exercise(String name, String pkg) {
+            Path src = root.resolve("elsewhere").resolve(name).resolve("src");
+            return new Exercise(name, name, src, List.of(src.resolve("exercises").resolve(pkg).resolve("A.java")),
+                    List.of(), List.of(), src.resolveSibling("hints.md"));
         }
     }
 }
