@@ -4,7 +4,10 @@ import java.util.Random;
 
 /**
  * Cutting the rows of a data set into shuffled mini-batches for one epoch (notebook 09, section 2,
- * "Mini-batch SGD"), in the same order as the library's {@code backprop.train.Trainer}.
+ * "Mini-batch SGD"), with the Fisher–Yates shuffle the library's {@code backprop.train.Trainer}
+ * uses, applied to {@code 0 .. rows−1} at every call. The Trainer instead reshuffles the previous
+ * epoch's order in place: its first epoch equals {@code split(rows, batchSize, new Random(shuffleSeed))},
+ * its later epochs differ from further splits.
  */
 public final class MiniBatches {
 
@@ -23,7 +26,8 @@ public final class MiniBatches {
      *
      * @param rows the number of rows, at least 0
      * @param batchSize the rows per batch, at least 1
-     * @param random the source of the shuffle; advanced by rows − 1 calls of {@code nextInt}
+     * @param random the source of the shuffle; advanced by exactly rows − 1 calls of {@code nextInt}
+     *     (none when rows is 0 or 1); a second split from the same random goes on from there
      * @return {@code ceil(rows / batchSize)} batches of row indices; every row appears exactly once
      */
     public static int[][] split(int rows, int batchSize, Random random) {

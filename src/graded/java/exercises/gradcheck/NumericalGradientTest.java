@@ -266,6 +266,118 @@ class NumericalGradientTest {
                     + "false: a NaN error must still fail)", 1e-4);
         }
 
+        @ParameterizedTest(name = "network {0}, {1}[{2}] given as {3} × its true value, threshold {4}")
+        @CsvSource({"4-8-3, W2, 5, 2, 0.1", "3-6-2, W1, 7, 2, 0.05", "2-10-1, b1, 3, 0, 0.2",
+                "5-4-4-2, W3, 6, -1, 0.3"})
+        @DisplayName("fails a tensor for one wrong element, even when the tensor's mean error is below the threshold")
+        void oneWrongElementIsEnough(String shape, String name, int element, double factor, double threshold) {
+            // L(θ) = Σ c θ at θ = 0 with h = 0.5: the centred difference is exactly c, so the only
+            // error is the one planted in a single element.
+            long seed = 100L + element;
+            HandMade objective = HandMade.linear(shape, 0.25, 1.25, seed);
+            int tensor = 0;
+            while (!objective.theta.tensorName(tensor).equals(name)) {
+                tensor++;
+            }
+            objective.analytic.tensor(tensor)[element] *= factor;
+            double[] c = objective.c.tensor(tensor);
+            double[] a = objective.analytic.tensor(tensor);
+            double largest = 0;
+            double mean = 0;
+            for (int i = 0; i < c.length; i++) {
+                double e = Math.abs(a[i] - c[i]) / Math.max(Math.abs(a[i]), Math.abs(c[i]));
+                largest = Math.max(largest, e);
+                mean += e / c.length;
+            }
+            double floor = 1e-6;
+            Parameters before = objective.theta.copy();
+
+            String actual = NumericalGradient.firstFailingTensor(objective, 0.5, floor, threshold);
+
+            String inputs = "L(θ) = Σ c θ over parameters " + shape + " at θ = 0, c between 0.25 and 1.25, "
+                    + "h = 0.5, seed " + seed + ", floor " + Show.num(floor) + ", threshold " + Show.num(threshold)
+                    + "; the analytic gradient is c except " + name + "[" + element + "] = " + Show.num(factor)
+                    + " × c, relative error " + Show.num(largest) + "; " + name + " has " + c.length
+                    + " values, mean error " + Show.num(mean);
+            String hint = "";
+            if (actual == null) {
+                hint = ": " + name + "[" + element + "] has relative error " + Show.num(largest) + " >= threshold "
+                        + Show.num(threshold) + ", though the mean over " + name + " is only " + Show.num(mean)
+                        + ". A tensor fails when its largest error reaches the threshold, so one wrong element is "
+                        + "enough: you averaged the errors over the tensor, or did not look at every element";
+            } else if (!actual.equals(name)) {
+                hint = ": every other tensor is exact (relative error 0)";
+            }
+            Check.that(name.equals(actual), "expected " + quote(name) + " but got " + quote(actual) + hint, inputs);
+            Check.that(objective.theta.sameValues(before), "the parameters changed during the check: "
+                    + firstChange(before, objective.theta), inputs);
+        }
+
+        @ParameterizedTest(name = "network {0}, gradients near {1}, noise {2}, floor {3}, threshold {4}")
+        @CsvSource({
+            "2-3-1,   1e-10, 1e-13, 1e-8, 1e-4, ",
+            "3-4-2,   1e-9,  1e-10, 1e-6, 1e-2, ",
+            "2-5-3-1, 1e-11, 1e-13, 1e-6, 1e-4, ",
+            "3-4-2,   1e-10, 1e-12, 1e-8, 1e-3, b2",
+        })
+        @DisplayName("uses the floor: tiny gradients that differ only by round-off noise pass")
+        void usesTheFloor(String shape, double scale, double noise, double floor, double threshold, String last) {
+            // L(θ) = Σ c θ at θ = 0 with h = 0.5: the centred difference is exactly c. Every c is tiny
+            // (below the floor) and the analytic gradient is c plus noise, as round-off would leave it.
+            // In the last case, b2 holds gradients near 1 with an error of 1 %, a real bug.
+            long seed = 200L + 10 * shape.length() + Math.round(-Math.log10(scale));
+            HandMade objective = HandMade.linear(shape, 0.25 * scale, 1.25 * scale, seed);
+            Random random = new Random(seed + 1);
+            Parameters analytic = objective.analytic;
+            int bugged = last == null ? -1 : analytic.tensorCount() - 1;
+            for (int k = 0; k < analytic.tensorCount(); k++) {
+                double[] t = analytic.tensor(k);
+                for (int i = 0; i < t.length; i++) {
+                    if (k == bugged) {
+                        objective.c.tensor(k)[i] = 0.25 + random.nextDouble();
+                        t[i] = 1.01 * objective.c.tensor(k)[i];
+                    } else {
+                        double size = noise * (0.5 + 0.5 * random.nextDouble());
+                        t[i] += random.nextBoolean() ? size : -size;
+                    }
+                }
+            }
+            String withoutFloor = null;
+            for (int k = 0; k < analytic.tensorCount() && withoutFloor == null; k++) {
+                for (int i = 0; i < analytic.tensor(k).length; i++) {
+                    double a = analytic.tensor(k)[i];
+                    double n = objective.c.tensor(k)[i];
+                    if (Math.abs(a - n) / Math.max(Math.abs(a), Math.abs(n)) >= threshold) {
+                        withoutFloor = analytic.tensorName(k);
+                        break;
+                    }
+                }
+            }
+            Parameters before = objective.theta.copy();
+
+            String actual = NumericalGradient.firstFailingTensor(objective, 0.5, floor, threshold);
+
+            String inputs = "L(θ) = Σ c θ over parameters " + shape + " at θ = 0, c between "
+                    + Show.num(0.25 * scale) + " and " + Show.num(1.25 * scale)
+                    + (last == null ? "" : " (b2: between 0.25 and 1.25)") + ", seed " + seed + ", h = 0.5, floor "
+                    + Show.num(floor) + ", threshold " + Show.num(threshold)
+                    + "; the analytic gradient is c plus noise of up to " + Show.num(noise)
+                    + (last == null ? "" : ", and 1.01 × c in b2");
+            String hint = "";
+            if (actual != null && actual.equals(withoutFloor) && !actual.equals(last)) {
+                hint = ": you left out the floor inside the check. These gradients are below the floor "
+                        + Show.num(floor) + ", where a difference of " + Show.num(noise) + " is round-off and is "
+                        + "judged as an absolute error: compare with relativeError(a, n, floor), the floor you were "
+                        + "given";
+            } else if (actual == null) {
+                hint = ": b2 is 1 % off, a relative error near 0.01 >= threshold " + Show.num(threshold);
+            }
+            Check.that(Objects.equals(last, actual), "expected " + quote(last) + " but got " + quote(actual) + hint,
+                    inputs);
+            Check.that(objective.theta.sameValues(before), "the parameters changed during the check: "
+                    + firstChange(before, objective.theta), inputs);
+        }
+
         private void verifyFirstFailing(Objective objective, String description, double threshold) {
             double h = GradientCheck.DEFAULT_STEP;
             double floor = GradientCheck.DEFAULT_FLOOR;
@@ -467,6 +579,59 @@ class NumericalGradientTest {
         @Override
         public double lossAndGradient(Parameters gradient) {
             gradient.copyFrom(gradient());
+            return loss();
+        }
+    }
+
+    /**
+     * {@code L(θ) = Σ c θ} at θ = 0, with a given analytic gradient (c unless a test changes it). With
+     * h = 0.5 the centred difference is exactly c: {@code L(±h)} holds one non-zero term, {@code ±c/2}.
+     */
+    static final class HandMade implements Objective {
+        final Parameters theta;
+        final Parameters c;
+        final Parameters analytic;
+
+        private HandMade(int[] sizes) {
+            theta = Parameters.zeros(sizes);
+            c = Parameters.zeros(sizes);
+            analytic = Parameters.zeros(sizes);
+        }
+
+        /** c drawn uniformly from [low, high], one seed; the analytic gradient starts as c. */
+        static HandMade linear(String shape, double low, double high, long seed) {
+            int[] sizes = Arrays.stream(shape.trim().split("-")).mapToInt(Integer::parseInt).toArray();
+            HandMade objective = new HandMade(sizes);
+            Random random = new Random(seed);
+            for (int k = 0; k < objective.c.tensorCount(); k++) {
+                double[] t = objective.c.tensor(k);
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = low + (high - low) * random.nextDouble();
+                }
+            }
+            objective.analytic.copyFrom(objective.c);
+            return objective;
+        }
+
+        @Override
+        public Parameters parameters() {
+            return theta;
+        }
+
+        @Override
+        public double loss() {
+            double sum = 0;
+            for (int k = 0; k < theta.tensorCount(); k++) {
+                for (int i = 0; i < theta.tensor(k).length; i++) {
+                    sum += c.tensor(k)[i] * theta.tensor(k)[i];
+                }
+            }
+            return sum;
+        }
+
+        @Override
+        public double lossAndGradient(Parameters gradient) {
+            gradient.copyFrom(analytic);
             return loss();
         }
     }

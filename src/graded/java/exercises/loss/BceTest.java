@@ -78,9 +78,20 @@ class BceTest {
         return batch(y, name, values) + " (seed " + seed + ")";
     }
 
+    /** Fails unless {@code after} holds exactly the values of {@code before}: no method may write into its inputs. */
     static void unchanged(String name, double[] before, double[] after, String inputs) {
-        Check.that(Arrays.equals(before, after), "you modified " + name + ", which is input only: now "
-                + all(after), inputs);
+        Check.that(Arrays.equals(before, after), "you changed the input " + name + ": it was " + all(before)
+                + ", after the call it is " + all(after) + "; y, p, z and a are input only"
+                + " (copy, or clamp into a local variable)", inputs);
+    }
+
+    /** The given arrays, copied, to compare with after a call. */
+    static double[][] copies(double[]... arrays) {
+        double[][] c = new double[arrays.length][];
+        for (int i = 0; i < arrays.length; i++) {
+            c[i] = arrays[i].clone();
+        }
+        return c;
     }
 
     static double[] filled(int n, double value) {
@@ -163,14 +174,23 @@ class BceTest {
             for (int n = 0; n < y.length; n++) {
                 double[] yn = {y[n]};
                 double[] pn = {p[n]};
-                lossDiagnosis("BCE(" + Show.num(y[n]) + ", " + Show.num(p[n]) + ")", yn, pn, Bce.loss(yn, pn),
-                        batch(yn, "p", pn)).verify();
+                String inputs = batch(yn, "p", pn);
+                double[][] before = copies(yn, pn);
+                double actual = Bce.loss(yn, pn);
+                unchanged("y", before[0], yn, inputs);
+                unchanged("p", before[1], pn, inputs);
+                lossDiagnosis("BCE(" + Show.num(y[n]) + ", " + Show.num(p[n]) + ")", yn, pn, actual, inputs).verify();
             }
-            lossDiagnosis("L of the five-sample batch", y, p, Bce.loss(y, p), batch(y, "p", p)).verify();
+            String inputs = batch(y, "p", p);
+            double[][] before = copies(y, p);
+            double actual = Bce.loss(y, p);
+            unchanged("y", before[0], y, inputs);
+            unchanged("p", before[1], p, inputs);
+            lossDiagnosis("L of the five-sample batch", y, p, actual, inputs).verify();
         }
 
         @Test
-        @DisplayName("clamps a prediction of exactly 0 or 1: a certain mistake costs −ln(EPSILON) = 27.631, never Infinity or NaN")
+        @DisplayName("clamps a prediction of exactly 0 or 1: a certain mistake costs −ln(EPSILON) = 27.631, never Infinity or NaN, and p keeps its 0 or 1")
         void clampsCorners() {
             double[][] cases = {{1, 0}, {0, 1}, {0, 0}, {1, 1}};
             for (double[] c : cases) {
@@ -183,7 +203,10 @@ class BceTest {
 
         private void checkClamped(double[] y, double[] p) {
             String inputs = batch(y, "p", p);
+            double[][] before = copies(y, p);
             double actual = Bce.loss(y, p);
+            unchanged("y", before[0], y, inputs);
+            unchanged("p", before[1], p, inputs);
             finite("L", new double[] {actual}, CLAMP, inputs);
             double expected = BinaryCrossEntropy.loss(y, p);
             if (Math.abs(actual - expected) <= 1e-11) {
@@ -246,7 +269,10 @@ class BceTest {
                 double[] expected = new double[1];
                 BinaryCrossEntropy.derivative(yn, pn, expected);
                 double[] dp = new double[1];
+                double[][] before = copies(yn, pn);
                 Bce.derivative(yn, pn, dp);
+                unchanged("y", before[0], yn, batch(yn, "p", pn));
+                unchanged("p", before[1], pn, batch(yn, "p", pn));
                 Diagnosis.of("dL/dp", expected, dp, batch(yn, "p", pn))
                         .mistake(scaled(expected, -1), GRADIENT_SIGN_P)
                         .verify();
@@ -254,7 +280,10 @@ class BceTest {
             double[] expected = new double[4];
             BinaryCrossEntropy.derivative(y, p, expected);
             double[] dp = new double[4];
+            double[][] before = copies(y, p);
             Bce.derivative(y, p, dp);
+            unchanged("y", before[0], y, batch(y, "p", p));
+            unchanged("p", before[1], p, batch(y, "p", p));
             Diagnosis.of("dp", expected, dp, batch(y, "p", p))
                     .mistake(scaled(expected, 4), MISSING_INV_N)
                     .mistake(scaled(expected, -1), GRADIENT_SIGN_P)
@@ -278,7 +307,10 @@ class BceTest {
                 numerical[i] = (BinaryCrossEntropy.loss(y, up) - BinaryCrossEntropy.loss(y, down)) / (2 * STEP);
             }
             double[] dp = new double[n];
+            double[][] before = copies(y, p);
             Bce.derivative(y, p, dp);
+            unchanged("y", before[0], y, inputs);
+            unchanged("p", before[1], p, inputs);
             Diagnosis.of("dp (against the finite difference)", numerical, dp, inputs)
                     .tolerance(1e-6)
                     .mistake(scaled(numerical, n), MISSING_INV_N)
@@ -287,7 +319,7 @@ class BceTest {
         }
 
         @Test
-        @DisplayName("clamps a prediction of exactly 0 or 1: finite gradients, −1/EPSILON for a certain mistake")
+        @DisplayName("clamps a prediction of exactly 0 or 1: finite gradients, −1/EPSILON for a certain mistake, and p keeps its 0 or 1")
         void clampsCorners() {
             double[][] cases = {{1, 0}, {0, 1}, {0, 0}, {1, 1}};
             for (double[] c : cases) {
@@ -297,7 +329,10 @@ class BceTest {
                 double[] expected = new double[1];
                 BinaryCrossEntropy.derivative(y, p, expected);
                 double[] dp = new double[1];
+                double[][] before = copies(y, p);
                 Bce.derivative(y, p, dp);
+                unchanged("y", before[0], y, inputs);
+                unchanged("p", before[1], p, inputs);
                 finite("dp", dp, CLAMP, inputs);
                 Diagnosis.of("dp", expected, dp, inputs)
                         .mistake(scaled(expected, -1), GRADIENT_SIGN_P)
@@ -386,7 +421,10 @@ class BceTest {
 
         private void checkExtreme(double[] y, double[] z) {
             String inputs = batch(y, "z", z);
+            double[][] before = copies(y, z);
             double actual = Bce.lossFromLogits(y, z);
+            unchanged("y", before[0], y, inputs);
+            unchanged("z", before[1], z, inputs);
             if (!Double.isFinite(actual)) {
                 boolean viaP = same(actual, unclampedThroughProbabilities(y, z));
                 boolean noAbs = same(actual, withoutAbs(y, z));
@@ -457,7 +495,10 @@ class BceTest {
                         / (2 * STEP);
             }
             double[] dz = new double[n];
+            double[][] before = copies(y, a);
             Bce.logitGradient(y, a, dz);
+            unchanged("y", before[0], y, inputs);
+            unchanged("a", before[1], a, inputs);
             Diagnosis.of("dz (against the finite difference)", numerical, dz, inputs)
                     .tolerance(1e-6)
                     .mistake(scaled(numerical, n), MISSING_INV_N)
@@ -483,7 +524,10 @@ class BceTest {
                     longWay[n] *= a[n] * (1 - a[n]);
                 }
                 double[] dz = new double[y.length];
+                double[][] before = copies(y, a);
                 Bce.logitGradient(y, a, dz);
+                unchanged("y", before[0], y, inputs);
+                unchanged("a", before[1], a, inputs);
                 finite("dz", dz, "did you divide by a(1 − a) or by 1 − a? The fused (a − y)/N divides by nothing", inputs);
                 Diagnosis.of("dz", expected, dz, inputs)
                         .mistake(longWay, "you multiplied dL/da by σ'(z) = a(1 − a), the long way round: where the output"

@@ -96,6 +96,35 @@ class BackpropTest {
         verifyGradient(mlp, x, y, expected, gradient, inputs);
     }
 
+    @ParameterizedTest(name = "network {0}, {1} hidden, N = {2} after a pass of {3} rows")
+    @CsvSource({"2-4-3-1, TANH, 3, 10", "3-5-2, SIGMOID, 1, 6", "2-6-1, RELU, 4, 9", "4-7-6-5-1, TANH, 7, 16"})
+    @DisplayName("after a larger forward and backward pass in the same workspace, uses only the N rows of the last")
+    void ignoresTheRowsOfALargerPass(String shape, Activation hidden, int rows, int capacity) {
+        int[] sizes = parseSizes(shape);
+        long seed = 650 + rows;
+        Mlp mlp = network(sizes, hidden, seed);
+        Random random = new Random(seed + 7);
+        double[] xBig = gaussian(random, capacity * sizes[0]);
+        double[] yBig = labels(random, capacity * mlp.outputSize());
+        double[] x = gaussian(random, rows * sizes[0]);
+        double[] y = labels(random, rows * mlp.outputSize());
+        Parameters expected = mlp.gradient(x, y);
+
+        Workspace ws = mlp.newWorkspace(capacity);
+        mlp.lossAndGradient(xBig, yBig, ws, mlp.parameters().zerosLike()); // fills every row, δ included
+        mlp.forward(x, ws);
+        Parameters allRows = usingArrayLengths(mlp, x, y, ws);
+        Parameters gradient = garbageLike(mlp.parameters());
+        Backprop.backward(mlp, x, y, ws, gradient);
+
+        String inputs = "network " + Show.sizes(sizes) + ", " + hidden + " hidden, N = " + rows + ", seed " + seed
+                + "; the workspace holds " + capacity + " rows and saw a forward and backward pass of " + capacity
+                + " rows before the forward pass of these " + rows + " (ws.rows() = " + rows + "), so its z, a and "
+                + "δ arrays hold that pass's values beyond row " + rows + "; x = " + Show.array(x) + ", y = "
+                + Show.array(y);
+        verifyGradient(mlp, x, y, expected, gradient, inputs, allRows, DenseLayerTest.USED_LENGTH);
+    }
+
     @ParameterizedTest(name = "network {0}, {1} hidden, N = {2}")
     @CsvSource({"2-5-4-1, TANH, 7", "3-4-2, SIGMOID, 5", "2-3-3-3-1, TANH, 12"})
     @DisplayName("agrees with centred differences of the loss, a second, independent way")
@@ -175,6 +204,12 @@ class BackpropTest {
     /** Compares every tensor, naming the planted bug the learner's gradient matches, if any. */
     static void verifyGradient(Mlp mlp, double[] x, double[] y, Parameters expected, Parameters actual,
                                String inputs) {
+        verifyGradient(mlp, x, y, expected, actual, inputs, null, null);
+    }
+
+    /** As above, with one more mistake: the gradient it gives and its explanation (or null, null). */
+    static void verifyGradient(Mlp mlp, double[] x, double[] y, Parameters expected, Parameters actual,
+                               String inputs, Parameters other, String otherExplanation) {
         PlantedBug[] bugs = PlantedBug.values();
         Parameters[] buggy = new Parameters[bugs.length];
         for (int k = 0; k < bugs.length; k++) {
@@ -202,8 +237,57 @@ class BackpropTest {
             }
             d.mistake(plus(expected.tensor(t), GARBAGE),
                     "the gradient was added to, not overwritten: it held " + Show.num(GARBAGE) + " before the call");
+            if (other != null) {
+                d.mistake(other.tensor(t), otherExplanation);
+            }
             d.verify();
         }
+    }
+
+    /**
+     * The gradient a backward pass gives when each layer takes its number of rows from an array's
+     * length (A_prev's in backward, Z_prev's in deltaPrevious) instead of N, on copies of the
+     * workspace: rows beyond N hold an earlier, larger pass's values.
+     */
+    static Parameters usingArrayLengths(Mlp mlp, double[] x, double[] y, Workspace ws) {
+        int[] sizes = mlp.sizes();
+        int last = sizes.length - 2;
+        int rows = ws.rows();
+        Activation f = mlp.hiddenActivation();
+        double[][] z = new double[last + 1][];
+        double[][] a = new double[last + 1][];
+        double[][] delta = new double[last + 1][];
+        for (int l = 0; l <= last; l++) {
+            z[l] = ws.z(l).clone();
+            a[l] = ws.a(l).clone();
+            delta[l] = ws.delta(l).clone();
+        }
+        int count = rows * sizes[last + 1];
+        for (int k = 0; k < count; k++) {
+            delta[last][k] = (a[last][k] - y[k]) / count;
+        }
+        Parameters g = mlp.parameters().zerosLike();
+        for (int l = last; l >= 0; l--) {
+            int in = sizes[l];
+            int out = sizes[l + 1];
+            double[] aPrev = l == 0 ? x : a[l - 1];
+            double[][] layer = DenseLayerTest.layerGradient(aPrev, delta[l], aPrev.length / in, in, out);
+            System.arraycopy(layer[0], 0, g.weights(l), 0, in * out);
+            System.arraycopy(layer[1], 0, g.biases(l), 0, out);
+            if (l > 0) {
+                double[] w = mlp.parameters().weights(l);
+                for (int n = 0; n < z[l - 1].length / in; n++) {
+                    for (int i = 0; i < in; i++) {
+                        double sum = 0;
+                        for (int j = 0; j < out; j++) {
+                            sum += delta[l][n * out + j] * w[i * out + j];
+                        }
+                        delta[l - 1][n * in + i] = sum * f.derivative(z[l - 1][n * in + i]);
+                    }
+                }
+            }
+        }
+        return g;
     }
 
     static String explain(PlantedBug bug) {

@@ -23,6 +23,10 @@ class DenseLayerTest {
     /** What an output array holds before the call: a value no correct answer depends on. */
     static final double GARBAGE = 7.25;
 
+    /** The mistake of taking N from an array's length instead of from {@code rows}. */
+    static final String USED_LENGTH = "you used the array's length, not rows: arrays may be longer than the batch "
+            + "(a workspace is sized for the largest batch)";
+
     @Nested
     @Tag("task:1")
     @DisplayName("Task 1 · forward: Z = A W + b")
@@ -87,6 +91,36 @@ class DenseLayerTest {
                     Arrays.copyOfRange(z, rows * out, z.length), inputs);
             Check.that(Arrays.equals(a, aBefore) && Arrays.equals(w, wBefore) && Arrays.equals(b, bBefore),
                     "A, W or b was modified: forward only writes z", inputs);
+        }
+
+        @ParameterizedTest(name = "network {0}, layer {1}, N = {2} in arrays of {3} rows")
+        @CsvSource({"2-5-3, 2, 3, 10", "3-4-2, 1, 1, 6", "4-3-3-2, 3, 5, 8"})
+        @DisplayName("reads only the first N rows of A when the arrays hold more, as a workspace's do")
+        void ignoresRowsBeyondN(String shape, int layer, int rows, int capacity) {
+            StalePass pass = StalePass.run(shape, Activation.TANH, rows, capacity, 140L + rows);
+            int l = layer - 1;
+            int in = pass.sizes[l];
+            int out = pass.sizes[l + 1];
+            double[] a = pass.aPrev(l).clone();
+            double[] w = pass.mlp.parameters().weights(l).clone();
+            double[] b = pass.mlp.parameters().biases(l).clone();
+            double[] aBefore = a.clone();
+            double[] z = filled(capacity * out, GARBAGE);
+
+            DenseLayer.forward(a, rows, in, out, w, b, z);
+
+            String inputs = pass.describe() + "; layer " + layer + " (in = " + in + ", out = " + out + "), A has "
+                    + a.length + " values (" + capacity + " rows), z has " + z.length + " values filled with "
+                    + Show.num(GARBAGE) + "; only the first " + rows + " rows belong to the batch";
+            double[] expected = Arrays.copyOf(pass.ws.z(l), rows * out);
+            double[] head = Arrays.copyOf(z, rows * out);
+            double[] allRows = libraryZ(aBefore, capacity, in, out, w, b);
+            verifyZ(expected, head, Arrays.copyOf(aBefore, rows * in), rows, in, out, w, b, inputs);
+            Diagnosis.of("z beyond the first N × out values", filled((capacity - rows) * out, GARBAGE),
+                            Arrays.copyOfRange(z, rows * out, z.length), inputs)
+                    .mistake(Arrays.copyOfRange(allRows, rows * out, allRows.length), USED_LENGTH)
+                    .verify();
+            Check.that(Arrays.equals(a, aBefore), "A was modified: forward only writes z", inputs);
         }
 
         /** Compares Z, naming the classic mistakes; z held GARBAGE before the call. */
@@ -180,6 +214,38 @@ class DenseLayerTest {
                     .verify();
         }
 
+        @ParameterizedTest(name = "network {0}, {1} hidden, N = {2} in arrays of {3} rows")
+        @CsvSource({"3-4-2, TANH, 3, 10", "2-5-3, SIGMOID, 1, 6", "4-3-2, RELU, 5, 12", "3-3-4-2, TANH, 2, 7"})
+        @DisplayName("reads only the first N rows of A_prev and δ when the arrays hold more, as a workspace's do")
+        void ignoresRowsBeyondN(String shape, Activation hidden, int rows, int capacity) {
+            StalePass pass = StalePass.run(shape, hidden, rows, capacity, 240L + rows);
+            for (int l = pass.layers() - 1; l >= 0; l--) {
+                int in = pass.sizes[l];
+                int out = pass.sizes[l + 1];
+                double[] aPrev = pass.aPrev(l).clone();
+                double[] delta = pass.ws.delta(l).clone();
+                double[] aBefore = aPrev.clone();
+                double[] deltaBefore = delta.clone();
+                double[] dW = filled(in * out, GARBAGE);
+                double[] db = filled(out, GARBAGE);
+
+                DenseLayer.backward(aPrev, delta, rows, in, out, dW, db);
+
+                String inputs = pass.describe() + "; layer " + (l + 1) + " (in = " + in + ", out = " + out
+                        + "), A_prev has " + aPrev.length + " values and δ " + delta.length + " (" + capacity
+                        + " rows each); only the first " + rows + " rows belong to the batch";
+                double[][] allRows = layerGradient(aBefore, deltaBefore, capacity, in, out);
+                Diagnosis.of("dW" + (l + 1), pass.gradient.weights(l), dW, inputs)
+                        .mistake(allRows[0], USED_LENGTH)
+                        .verify();
+                Diagnosis.of("db" + (l + 1), pass.gradient.biases(l), db, inputs)
+                        .mistake(allRows[1], USED_LENGTH)
+                        .verify();
+                Check.that(Arrays.equals(aPrev, aBefore) && Arrays.equals(delta, deltaBefore),
+                        "A_prev or δ was modified: backward only writes dW and db", inputs);
+            }
+        }
+
         @Test
         @DisplayName("a batch of 2 through a 2 × 3 layer, worked by hand")
         void byHand() {
@@ -236,6 +302,42 @@ class DenseLayerTest {
                     .verify();
             Check.that(Arrays.equals(delta, 0, rows * out, pass.ws.delta(1), 0, rows * out),
                     "δ was modified: deltaPrevious only writes deltaPrev", inputs);
+        }
+
+        @ParameterizedTest(name = "network {0}, {1} hidden, N = {2} in arrays of {3} rows")
+        @CsvSource({"3-4-2, TANH, 3, 10", "2-5-3, SIGMOID, 1, 6", "4-3-2, RELU, 5, 12", "3-3-4-2, TANH, 2, 7"})
+        @DisplayName("reads only the first N rows and writes only the first N × in values when the arrays hold more")
+        void ignoresRowsBeyondN(String shape, Activation hidden, int rows, int capacity) {
+            StalePass pass = StalePass.run(shape, hidden, rows, capacity, 440L + rows);
+            for (int l = pass.layers() - 1; l >= 1; l--) {
+                int in = pass.sizes[l];
+                int out = pass.sizes[l + 1];
+                double[] delta = pass.ws.delta(l).clone();
+                double[] w = pass.mlp.parameters().weights(l).clone();
+                double[] zPrev = pass.ws.z(l - 1).clone();
+                double[] deltaBefore = delta.clone();
+                double[] zBefore = zPrev.clone();
+                double[] deltaPrev = filled(capacity * in, GARBAGE);
+
+                DenseLayer.deltaPrevious(delta, w, zPrev, hidden, rows, in, out, deltaPrev);
+
+                String inputs = pass.describe() + "; δ" + (l + 1) + " has " + delta.length + " values, Z" + l
+                        + " and deltaPrev " + deltaPrev.length + " (" + capacity + " rows each, deltaPrev filled "
+                        + "with " + Show.num(GARBAGE) + "), W" + (l + 1) + " is " + in + " × " + out + ", f = "
+                        + hidden + "; only the first " + rows + " rows belong to the batch";
+                double[] allRows = times(timesTransposed(deltaBefore, w, capacity, in, out, false),
+                        derivatives(hidden, zBefore, false));
+                Diagnosis.of("δ" + l, Arrays.copyOf(pass.ws.delta(l - 1), rows * in),
+                        Arrays.copyOf(deltaPrev, rows * in), inputs).verify();
+                Diagnosis.of("deltaPrev beyond the first N × in values", filled((capacity - rows) * in, GARBAGE),
+                                Arrays.copyOfRange(deltaPrev, rows * in, deltaPrev.length), inputs)
+                        .mistake(Arrays.copyOfRange(allRows, rows * in, allRows.length), USED_LENGTH)
+                        .mistake(new double[(capacity - rows) * in], "deltaPrev was cleared beyond the batch: "
+                                + "write only its first rows · in values")
+                        .verify();
+                Check.that(Arrays.equals(delta, deltaBefore) && Arrays.equals(zPrev, zBefore),
+                        "δ or Z_prev was modified: deltaPrevious only writes deltaPrev", inputs);
+            }
         }
 
         @Test
@@ -299,6 +401,77 @@ class DenseLayerTest {
         String describe() {
             return "network " + Show.sizes(sizes) + ", " + hidden + " hidden, N = " + rows + ", seed " + seed;
         }
+    }
+
+    /**
+     * The library's forward and backward pass on a batch of N rows in a workspace sized for more,
+     * after a pass on a full batch: the rows beyond N hold that earlier pass's values, not zeros. The
+     * inputs of layer 1 sit in a buffer of the same capacity, the batch in its first rows.
+     */
+    static final class StalePass {
+        final int[] sizes;
+        final Activation hidden;
+        final int rows;
+        final int capacity;
+        final long seed;
+        final Mlp mlp;
+        final double[] xBuffer;
+        final Workspace ws;
+        final Parameters gradient;
+
+        private StalePass(int[] sizes, Activation hidden, int rows, int capacity, long seed) {
+            this.sizes = sizes;
+            this.hidden = hidden;
+            this.rows = rows;
+            this.capacity = capacity;
+            this.seed = seed;
+            this.mlp = network(sizes, hidden, seed);
+            Random random = new Random(seed + 7);
+            double[] xBig = gaussian(random, capacity * sizes[0]);
+            double[] yBig = labels(random, capacity * sizes[sizes.length - 1]);
+            double[] x = gaussian(random, rows * sizes[0]);
+            double[] y = labels(random, rows * sizes[sizes.length - 1]);
+            this.ws = mlp.newWorkspace(capacity);
+            mlp.lossAndGradient(xBig, yBig, ws, mlp.parameters().zerosLike());
+            this.gradient = mlp.parameters().zerosLike();
+            mlp.lossAndGradient(x, y, ws, gradient);
+            this.xBuffer = xBig.clone();
+            System.arraycopy(x, 0, xBuffer, 0, x.length);
+        }
+
+        static StalePass run(String shape, Activation hidden, int rows, int capacity, long seed) {
+            return new StalePass(parseSizes(shape), hidden, rows, capacity, seed);
+        }
+
+        int layers() {
+            return sizes.length - 1;
+        }
+
+        /** The inputs of layer l (0-based), all {@code capacity} rows. */
+        double[] aPrev(int l) {
+            return l == 0 ? xBuffer : ws.a(l - 1);
+        }
+
+        String describe() {
+            return "network " + Show.sizes(sizes) + ", " + hidden + " hidden, seed " + seed + ": a forward and "
+                    + "backward pass on " + capacity + " rows, then one on N = " + rows + " rows in the same "
+                    + "workspace (rows " + rows + " to " + (capacity - 1) + " still hold the first pass's values)";
+        }
+    }
+
+    /** {dW, db} summed over the first {@code rows} rows. */
+    static double[][] layerGradient(double[] aPrev, double[] delta, int rows, int in, int out) {
+        double[] dW = new double[in * out];
+        double[] db = new double[out];
+        for (int n = 0; n < rows; n++) {
+            for (int j = 0; j < out; j++) {
+                db[j] += delta[n * out + j];
+                for (int i = 0; i < in; i++) {
+                    dW[i * out + j] += aPrev[n * in + i] * delta[n * out + j];
+                }
+            }
+        }
+        return new double[][] {dW, db};
     }
 
     static int[] parseSizes(String shape) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import workbook.grading.Check;
 
-@DisplayName("Task 3 · shuffled mini-batches, in the library trainer's order")
+@DisplayName("Task 3 · shuffled mini-batches: Fisher–Yates from the end (the Trainer's shuffle) applied to 0 … rows − 1, cut in order")
 @Tag("task:3")
 class MiniBatchesTest {
 
@@ -26,6 +26,10 @@ class MiniBatchesTest {
             "j = random.nextInt(i) never lets a row stay where it is, so some orders cannot happen: use j = random.nextInt(i + 1)";
     private static final String LOST_SWAP =
             "the swap lost a value: keep order[i] in a temporary before overwriting it";
+    private static final String DRAWS =
+            "one random draw too many (or too few): Fisher–Yates makes exactly rows − 1 draws, i from rows − 1 down to 1";
+    private static final String RESHUFFLED =
+            "you shuffled the previous call's order again: every call starts from 0, 1, …, rows − 1";
 
     private static String inputs(int rows, int batchSize, long seed) {
         return "rows = " + rows + ", batchSize = " + batchSize + ", random = new Random(" + seed + ")";
@@ -45,14 +49,23 @@ class MiniBatchesTest {
         order[j] = t;
     }
 
-    /** The trainer's shuffle (backprop.train.Trainer): Fisher–Yates from the end. */
+    /** The Trainer's shuffle (backprop.train.Trainer), Fisher–Yates from the end, applied to 0 .. rows−1. */
     private static int[] reference(int rows, long seed) {
-        Random random = new Random(seed);
+        return reference(rows, new Random(seed));
+    }
+
+    /** As {@link #reference(int, long)}, drawing from {@code random}: exactly rows − 1 draws. */
+    private static int[] reference(int rows, Random random) {
         int[] order = identity(rows);
-        for (int i = rows - 1; i > 0; i--) {
+        shuffle(order, random, 1);
+        return order;
+    }
+
+    /** Fisher–Yates from the end on {@code order}, in place, for i = length−1 down to {@code last}. */
+    private static void shuffle(int[] order, Random random, int last) {
+        for (int i = order.length - 1; i >= last; i--) {
             swap(order, i, random.nextInt(i + 1));
         }
-        return order;
     }
 
     private static int[] biasedFromEnd(int rows, long seed) {
@@ -214,7 +227,7 @@ class MiniBatchesTest {
     }
 
     @ParameterizedTest(name = "rows = {0}, batchSize = {1}, seed {2}")
-    @DisplayName("the rows come in the order of the trainer's Fisher–Yates shuffle")
+    @DisplayName("the rows come in the order of Fisher–Yates from the end, the Trainer's shuffle, applied to 0 … rows − 1")
     @CsvSource({
         "600, 32, 42",
         "20,  6,  1",
@@ -225,6 +238,11 @@ class MiniBatchesTest {
     void referenceOrder(int rows, int batchSize, long seed) {
         String inputs = inputs(rows, batchSize, seed);
         int[][] batches = MiniBatches.split(rows, batchSize, new Random(seed));
+        verifyReferenceOrder(batches, rows, batchSize, seed, inputs);
+    }
+
+    /** Checks the first split made from {@code new Random(seed)}, naming the classic wrong shuffles. */
+    private static void verifyReferenceOrder(int[][] batches, int rows, int batchSize, long seed, String inputs) {
         verifyShape(batches, rows, batchSize, inputs);
         verifyPermutation(batches, rows, inputs);
         int[] expected = reference(rows, seed);
@@ -249,8 +267,52 @@ class MiniBatchesTest {
         while (expected[first] == actual[first]) {
             first++;
         }
-        Check.that(false, "the order of the rows differs from the trainer's shuffle from position " + first
-                + " on: expected row " + expected[first] + " but got row " + actual[first] + difference, inputs);
+        Check.that(false, "the order of the rows differs from Fisher–Yates from the end applied to 0 … rows − 1,"
+                + " from position " + first + " on: expected row " + expected[first] + " but got row " + actual[first]
+                + difference, inputs);
+    }
+
+    @ParameterizedTest(name = "rows = {0}, batchSize = {1}, seed {2}")
+    @DisplayName("two splits in a row from the same Random both equal the reference, which starts each from 0 … rows − 1"
+            + " and draws rows − 1 times")
+    @CsvSource({
+        "600, 32, 42",
+        "20,  6,  1",
+        "9,   4,  2",
+        "50,  7,  4",
+        "2,   1,  3",
+    })
+    void twoSplitsInARow(int rows, int batchSize, long seed) {
+        String inputs = inputs(rows, batchSize, seed) + ", then a second split with the same random";
+        Random random = new Random(seed);
+        int[][] first = MiniBatches.split(rows, batchSize, random);
+        int[][] second = MiniBatches.split(rows, batchSize, random);
+        verifyReferenceOrder(first, rows, batchSize, seed, inputs(rows, batchSize, seed));
+        verifyShape(second, rows, batchSize, inputs);
+        verifyPermutation(second, rows, inputs);
+
+        Random reference = new Random(seed);
+        int[] expectedFirst = reference(rows, reference);
+        int[] expected = reference(rows, reference);
+        int[] actual = concatenated(second);
+        if (Arrays.equals(expected, actual)) {
+            return;
+        }
+        String difference = "\n  expected " + show(expected) + "\n  got      " + show(actual);
+        Random extra = new Random(seed);
+        shuffle(identity(rows), extra, 0);
+        int[] oneDrawTooMany = identity(rows);
+        shuffle(oneDrawTooMany, extra, 0);
+        Random again = new Random(seed);
+        int[] reshuffled = reference(rows, again);
+        shuffle(reshuffled, again, 1);
+        if (Arrays.equals(reshuffled, actual)) {
+            Check.that(false, "the second split is wrong: " + RESHUFFLED + difference, inputs);
+        }
+        String cause = Arrays.equals(oneDrawTooMany, actual) ? DRAWS
+                : "most likely " + DRAWS + "; and draw from random for nothing else";
+        Check.that(false, "the first split is right (" + show(expectedFirst) + ") but the second, from the same random,"
+                + " is not: " + cause + difference, inputs);
     }
 
     @ParameterizedTest(name = "rows = {0}, batchSize = {1}, seeds {2} and {3}")
