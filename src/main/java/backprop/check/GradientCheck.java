@@ -1,5 +1,6 @@
 package backprop.check;
 
+import backprop.InterruptedRunException;
 import backprop.Objective;
 import backprop.Parameters;
 import backprop.Require;
@@ -96,6 +97,7 @@ public final class GradientCheck {
      *
      * @param objective the loss and gradient to check; its parameters are probed and restored
      * @return the report, one entry per tensor
+     * @throws InterruptedRunException if the thread is interrupted; the parameters are restored
      */
     public GradientCheckReport run(Objective objective) {
         Parameters theta = objective.parameters();
@@ -160,6 +162,7 @@ public final class GradientCheck {
             double[] tensor = theta.tensor(k);
             double[] out = numerical.tensor(k);
             for (int i = 0; i < tensor.length; i++) {
+                stopIfInterrupted(theta.tensorName(k), i);
                 out[i] = numericalGradient(objective, tensor, i);
             }
         }
@@ -174,6 +177,7 @@ public final class GradientCheck {
         double worstAnalytic = Double.NaN;
         double worstNumerical = Double.NaN;
         for (int index : indices) {
+            stopIfInterrupted(name, index);
             double numerical = numericalGradient(objective, tensor, index);
             double error = relativeError(analytic[index], numerical);
             if (worse(error, maxError)) {
@@ -186,6 +190,14 @@ public final class GradientCheck {
         double reported = Double.isNaN(maxError) ? Double.NaN : Math.max(maxError, 0);
         return new TensorCheck(name, tensor.length, indices.length, reported, worst, worstAnalytic,
                 worstNumerical, Verdict.of(reported));
+    }
+
+    /** Stops a check whose thread was interrupted; every probed parameter has been restored by then. */
+    private static void stopIfInterrupted(String tensor, int index) {
+        if (InterruptedRunException.interrupted()) {
+            throw new InterruptedRunException("gradient check interrupted at " + tensor + "[" + index + "]: every "
+                    + "parameter it probed was restored, the network is as it was before the check");
+        }
     }
 
     /** NaN is worse than any number, and once seen it stays the worst. */

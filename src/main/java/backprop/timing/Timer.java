@@ -1,5 +1,6 @@
 package backprop.timing;
 
+import backprop.InterruptedRunException;
 import backprop.Require;
 
 /**
@@ -33,13 +34,21 @@ public final class Timer {
      * @param label what is timed
      * @param work the work; called {@code warmupCalls + repetitions × callsPerRepetition} times
      * @return the per-call times of each repetition
+     * @throws InterruptedRunException if the thread is interrupted (checked before each warm-up call
+     *     and each repetition)
      */
     public Measurement time(String label, Runnable work) {
         for (int i = 0; i < warmupCalls; i++) {
+            if (InterruptedRunException.interrupted()) {
+                throw interrupted(label, "warm-up call " + (i + 1) + " of " + warmupCalls);
+            }
             work.run();
         }
         long[] nanos = new long[repetitions];
         for (int r = 0; r < repetitions; r++) {
+            if (InterruptedRunException.interrupted()) {
+                throw interrupted(label, "repetition " + (r + 1) + " of " + repetitions);
+            }
             long start = System.nanoTime();
             for (int c = 0; c < callsPerRepetition; c++) {
                 work.run();
@@ -47,5 +56,9 @@ public final class Timer {
             nanos[r] = (System.nanoTime() - start) / callsPerRepetition;
         }
         return new Measurement(label, nanos);
+    }
+
+    private static InterruptedRunException interrupted(String label, String where) {
+        return new InterruptedRunException("timing of " + label + " interrupted before " + where);
     }
 }

@@ -1,5 +1,6 @@
 package backprop.train;
 
+import backprop.InterruptedRunException;
 import backprop.Mlp;
 import backprop.Parameters;
 import backprop.Workspace;
@@ -37,7 +38,10 @@ public final class Trainer {
      * @param listener told after each epoch's evaluation, or null
      * @return the history: row e holds loss and accuracy on all rows after e epochs
      * @throws IllegalArgumentException if the data does not fit the network (nothing is changed)
-     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     * @throws TrainingDivergedException if the loss or a parameter becomes NaN or infinite; the network
+     *     is rolled back to its last finite parameters
+     * @throws TrainingInterruptedException if the thread is interrupted (a notebook's Interrupt): training
+     *     stops before the next epoch, the network keeps the parameters of the last completed one
      */
     public static History train(Mlp mlp, DataSet data, Optimizer optimizer, TrainingOptions options,
                                 EpochListener listener) {
@@ -69,18 +73,39 @@ public final class Trainer {
     private static void fullBatch(Mlp mlp, DataSet data, Optimizer optimizer, int epochs, History history,
                                   EpochListener listener) {
         Workspace ws = mlp.newWorkspace(data.rows());
-        Parameters gradient = mlp.parameters().zerosLike();
+        Parameters theta = mlp.parameters();
+        Parameters gradient = theta.zerosLike();
+        Parameters lastGood = theta.copy();
         double[] x = data.x();
         double[] y = data.y();
         // The forward pass of each step measures the parameters left by the previous step, so the
         // history costs no extra pass: row e is recorded from the forward pass of step e + 1.
         for (int e = 0; e < epochs; e++) {
+            if (InterruptedRunException.interrupted()) {
+                mlp.forward(x, ws); // row e for the parameters after e epochs, then stop
+                record(history, e, mlp.loss(y, ws), accuracy(ws.output(), y), listener);
+                throw new TrainingInterruptedException(e, epochs, history);
+            }
             double loss = mlp.lossAndGradient(x, y, ws, gradient);
-            record(history, e, loss, accuracy(ws.output(), y), optimizer, listener);
-            optimizer.step(mlp.parameters(), gradient);
+            if (!Double.isFinite(loss)) {
+                throw diverged(e, loss, theta, lastGood, optimizer, history);
+            }
+            record(history, e, loss, accuracy(ws.output(), y), listener);
+            lastGood.copyFrom(theta);
+            optimizer.step(theta, gradient);
+            String bad = firstNonFinite(theta);
+            if (bad != null) {
+                theta.copyFrom(lastGood);
+                throw new TrainingDivergedException(e + 1, bad + " while the loss was still finite", optimizer,
+                        history);
+            }
         }
         mlp.forward(x, ws);
-        record(history, epochs, mlp.loss(y, ws), accuracy(ws.output(), y), optimizer, listener);
+        double loss = mlp.loss(y, ws);
+        if (!Double.isFinite(loss)) {
+            throw diverged(epochs, loss, theta, lastGood, optimizer, history);
+        }
+        record(history, epochs, loss, accuracy(ws.output(), y), listener);
     }
 
     private static void miniBatch(Mlp mlp, DataSet data, Optimizer optimizer, TrainingOptions options,
@@ -95,7 +120,9 @@ public final class Trainer {
         double[] yLast = new double[Math.max(remainder, 1)];
         Workspace batchWs = mlp.newWorkspace(size);
         Workspace evalWs = mlp.newWorkspace(rows);
-        Parameters gradient = mlp.parameters().zerosLike();
+        Parameters theta = mlp.parameters();
+        Parameters gradient = theta.zerosLike();
+        Parameters lastGood = theta.copy();
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
@@ -103,8 +130,12 @@ public final class Trainer {
         Random random = new Random(options.shuffleSeed());
         double[] x = data.x();
         double[] y = data.y();
-        evaluate(mlp, x, y, evalWs, history, 0, optimizer, listener);
+        evaluate(mlp, x, y, evalWs, history, 0, listener);
         for (int e = 1; e <= options.epochs(); e++) {
+            if (InterruptedRunException.interrupted()) {
+                throw new TrainingInterruptedException(e - 1, options.epochs(), history);
+            }
+            lastGood.copyFrom(theta);
             shuffle(order, random);
             for (int start = 0; start < rows; start += size) {
                 int count = Math.min(size, rows - start);
@@ -117,29 +148,64 @@ public final class Trainer {
                 }
                 double loss = mlp.lossAndGradient(xb, yb, batchWs, gradient);
                 if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException(e, loss, optimizer, history);
+                    throw diverged(e, loss, theta, lastGood, optimizer, history);
                 }
-                optimizer.step(mlp.parameters(), gradient);
+                optimizer.step(theta, gradient);
+                String bad = firstNonFinite(theta);
+                if (bad != null) {
+                    theta.copyFrom(lastGood);
+                    throw new TrainingDivergedException(e, bad + " while the loss was still finite", optimizer,
+                            history);
+                }
             }
-            evaluate(mlp, x, y, evalWs, history, e, optimizer, listener);
+            mlp.forward(x, evalWs);
+            double loss = mlp.loss(y, evalWs);
+            if (!Double.isFinite(loss)) {
+                throw diverged(e, loss, theta, lastGood, optimizer, history);
+            }
+            record(history, e, loss, accuracy(evalWs.output(), y), listener);
         }
     }
 
     private static void evaluate(Mlp mlp, double[] x, double[] y, Workspace ws, History history, int epoch,
-                                 Optimizer optimizer, EpochListener listener) {
+                                 EpochListener listener) {
         mlp.forward(x, ws);
-        record(history, epoch, mlp.loss(y, ws), accuracy(ws.output(), y), optimizer, listener);
+        double loss = mlp.loss(y, ws);
+        if (!Double.isFinite(loss)) {
+            throw untrained(loss);
+        }
+        record(history, epoch, loss, accuracy(ws.output(), y), listener);
     }
 
-    private static void record(History history, int epoch, double loss, double accuracy, Optimizer optimizer,
-                               EpochListener listener) {
-        if (!Double.isFinite(loss)) {
-            if (epoch == 0) {
-                throw new IllegalArgumentException("the untrained network's loss is " + loss
-                        + ": expected a finite loss before training (are the initial parameters finite?)");
-            }
-            throw new TrainingDivergedException(epoch, loss, optimizer, history);
+    /** Rolls the network back to the last finite parameters and says where training diverged. */
+    private static TrainingDivergedException diverged(int epoch, double loss, Parameters theta, Parameters lastGood,
+                                                      Optimizer optimizer, History history) {
+        if (epoch == 0) {
+            throw untrained(loss);
         }
+        theta.copyFrom(lastGood);
+        return new TrainingDivergedException(epoch, loss, optimizer, history);
+    }
+
+    private static IllegalArgumentException untrained(double loss) {
+        return new IllegalArgumentException("the untrained network's loss is " + loss
+                + ": expected a finite loss before training (are the initial parameters finite?)");
+    }
+
+    /** @return e.g. {@code "W2[5] became Infinity"} for the first value that is not finite, or null */
+    private static String firstNonFinite(Parameters theta) {
+        for (int k = 0; k < theta.tensorCount(); k++) {
+            double[] t = theta.tensor(k);
+            for (int i = 0; i < t.length; i++) {
+                if (!Double.isFinite(t[i])) {
+                    return "the parameter " + theta.tensorName(k) + "[" + i + "] became " + t[i];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void record(History history, int epoch, double loss, double accuracy, EpochListener listener) {
         history.add(epoch, loss, accuracy);
         if (listener != null) {
             listener.onEpoch(epoch, loss, accuracy);

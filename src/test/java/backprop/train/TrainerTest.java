@@ -166,9 +166,59 @@ class TrainerTest {
                     () -> Trainer.train(mlp, DataSets.spirals(100, 0.1, 1), new Sgd(1e6), TrainingOptions.fullBatch(50)));
             assertTrue(e.getMessage().matches(
                     "training diverged: the loss became (NaN|Infinity) in epoch \\d+ with SGD\\(η=1000000.0\\); "
-                            + "try a smaller learning rate, e.g. 100000.0"), e.getMessage());
+                            + "try a smaller learning rate, e.g. 1e\\+05. The network holds the parameters after "
+                            + "epoch \\d+, the last finite ones"), e.getMessage());
             assertTrue(e.epoch() >= 1);
             assertEquals(e.epoch(), e.history().size());
+            Mlp reference = Mlp.create(new int[] {2, 64, 64, 1}, Activation.RELU, Initialisation.HE, 1);
+            Trainer.train(reference, DataSets.spirals(100, 0.1, 1), new Sgd(1e6), TrainingOptions.fullBatch(e.epoch() - 1));
+            assertTrue(reference.parameters().sameValues(mlp.parameters()),
+                    "rolled back to the parameters after epoch " + (e.epoch() - 1));
+        }
+
+        @Test
+        @DisplayName("stops when a parameter becomes infinite while the loss is still finite, and rolls it back")
+        void parameterBecomesInfinite() {
+            Mlp mlp = circleNetwork();
+            DataSet circle = DataSets.circle(100, 42);
+            Sgd sgd = new Sgd(0.1);
+            int[] steps = {0};
+            Optimizer poisoning = new Optimizer() {
+                @Override
+                public void step(Parameters theta, Parameters gradient) {
+                    sgd.step(theta, gradient);
+                    if (++steps[0] == 4) {
+                        // a dead unit's outgoing weight: the loss does not see it, the network is broken
+                        theta.weights(1)[0] = Double.POSITIVE_INFINITY;
+                    }
+                }
+
+                @Override
+                public double learningRate() {
+                    return 0.1;
+                }
+
+                @Override
+                public void reset() {
+                    sgd.reset();
+                }
+
+                @Override
+                public String describe() {
+                    return "SGD(η=0.1)";
+                }
+            };
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> Trainer.train(mlp, circle, poisoning, TrainingOptions.fullBatch(10)));
+            Mlp reference = circleNetwork();
+            Trainer.train(reference, circle, new Sgd(0.1), TrainingOptions.fullBatch(3));
+            assertAll(
+                    () -> assertEquals("training diverged: the parameter W2[0] became Infinity while the loss was still "
+                            + "finite in epoch 4 with SGD(η=0.1); try a smaller learning rate, e.g. 0.01. The network "
+                            + "holds the parameters after epoch 3, the last finite ones", e.getMessage()),
+                    () -> assertEquals(4, e.history().size()),
+                    () -> assertTrue(reference.parameters().sameValues(mlp.parameters()),
+                            "rolled back to the parameters after epoch 3"));
         }
     }
 
