@@ -59,16 +59,16 @@ public enum Activation {
         }
     },
 
-    /** {@code tanh(z)}, derivative {@code 1 - tanh(z)²}. */
+    /** {@code tanh(z)}, derivative {@code 1 - tanh(z)²}, with {@code StrictMath}: the same bits on every JDK. */
     TANH {
         @Override
         public double apply(double z) {
-            return Math.tanh(z);
+            return StrictMath.tanh(z); // not Math.tanh: JDK 25 gives other bits than JDK 17 for some z
         }
 
         @Override
         public double derivative(double z) {
-            double t = Math.tanh(z);
+            double t = StrictMath.tanh(z);
             return 1.0 - t * t;
         }
     },

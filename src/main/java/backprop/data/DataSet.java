@@ -48,6 +48,24 @@ public record DataSet(String name, int features, double[] x, double[] y) {
         return y.clone();
     }
 
+    /** @return true if the other is a data set with the same name, width and values, bit for bit */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DataSet d && name.equals(d.name) && features == d.features
+                && java.util.Arrays.equals(x, d.x) && java.util.Arrays.equals(y, d.y);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, features, java.util.Arrays.hashCode(x), java.util.Arrays.hashCode(y));
+    }
+
+    /** @return e.g. {@code DataSet[circle (500 points), 500 rows × 2 features, 250 positive]} */
+    @Override
+    public String toString() {
+        return "DataSet[" + name + ", " + rows() + " rows × " + features + " features, " + positives() + " positive]";
+    }
+
     /** @return the number of rows (samples) */
     public int rows() {
         return y.length;

@@ -99,8 +99,14 @@ public final class History {
     @Override
     public String toString() {
         return size == 0 ? "History[" + name + ", empty]"
-                : String.format("History[%s, %d epochs, final loss %.4f, accuracy %.1f%%]",
-                        name, epoch[size - 1], finalLoss(), 100 * finalAccuracy());
+                : String.format(java.util.Locale.ROOT, "History[%s, %d epochs, final loss %s, accuracy %.1f%%]",
+                        name, epoch[size - 1], lossText(finalLoss()), 100 * finalAccuracy());
+    }
+
+    /** Four decimals as the lessons print losses; a huge loss as 1.300e+299, not 300 digits. */
+    private static String lossText(double loss) {
+        String format = Math.abs(loss) < 1e6 ? "%.4f" : "%.3e";
+        return String.format(java.util.Locale.ROOT, format, loss);
     }
 
     private int check(int e) {

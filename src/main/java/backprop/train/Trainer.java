@@ -232,17 +232,22 @@ public final class Trainer {
     }
 
     private static void check(Mlp mlp, DataSet data, Optimizer optimizer, TrainingOptions options) {
-        if (mlp == null || data == null || optimizer == null || options == null) {
-            throw new IllegalArgumentException("network, data, optimizer and options are required: got "
-                    + mlp + ", " + data + ", " + optimizer + ", " + options);
-        }
+        requireArgument("mlp", mlp, "a network from Mlp.create");
+        requireArgument("data", data, "a DataSet, e.g. DataSets.circle(500, 42)");
+        requireArgument("optimizer", optimizer, "e.g. new Sgd(0.1)");
+        requireArgument("options", options, "e.g. TrainingOptions.fullBatch(1000)");
         checkFits(mlp, data);
     }
 
-    private static void checkFits(Mlp mlp, DataSet data) {
-        if (mlp == null || data == null) {
-            throw new IllegalArgumentException("network and data are required: got " + mlp + ", " + data);
+    private static void requireArgument(String name, Object value, String expected) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is null: expected " + expected);
         }
+    }
+
+    private static void checkFits(Mlp mlp, DataSet data) {
+        requireArgument("mlp", mlp, "a network from Mlp.create");
+        requireArgument("data", data, "a DataSet, e.g. DataSets.circle(500, 42)");
         if (data.features() != mlp.inputSize()) {
             throw new IllegalArgumentException("data has " + data.features() + " features but the network's input "
                     + "layer has " + mlp.inputSize() + ": expected the same number");
