@@ -202,6 +202,27 @@ public final class Parameters {
         }
     }
 
+    /** @return true if {@code other} has the same layer sizes (allocates nothing) */
+    public boolean sameShape(Parameters other) {
+        return Arrays.equals(sizes, other.sizes);
+    }
+
+    /**
+     * @return the first value that is NaN or infinite, named as the lessons name it, e.g.
+     *     {@code "W2[3] is NaN"}; null if every value is finite (allocates nothing then)
+     */
+    public String firstNonFinite() {
+        for (int k = 0; k < tensorCount(); k++) {
+            double[] t = tensor(k);
+            for (int i = 0; i < t.length; i++) {
+                if (!Double.isFinite(t[i])) {
+                    return tensorName(k) + "[" + i + "] is " + t[i];
+                }
+            }
+        }
+        return null;
+    }
+
     /** @return true if both have the same sizes and bit-for-bit the same values */
     public boolean sameValues(Parameters other) {
         return Arrays.equals(sizes, other.sizes)

@@ -98,6 +98,8 @@ public final class GradientCheck {
      * @param objective the loss and gradient to check; its parameters are probed and restored
      * @return the report, one entry per tensor
      * @throws InterruptedRunException if the thread is interrupted; the parameters are restored
+     * @throws IllegalArgumentException if the step cannot change a probed parameter; the
+     *     parameters are restored
      */
     public GradientCheckReport run(Objective objective) {
         Parameters theta = objective.parameters();
@@ -134,9 +136,12 @@ public final class GradientCheck {
      *     and then restored exactly
      * @param index the element
      * @return {@code (L(θ + h) - L(θ - h)) / 2h}
+     * @throws IllegalArgumentException if the step cannot change the parameter (too small for its
+     *     size, or so large that θ is lost in θ + h); nothing is changed
      */
     public double numericalGradient(Objective objective, double[] tensor, int index) {
         double original = tensor[index];
+        requireStepChanges(original, "the parameter");
         try {
             tensor[index] = original + step;
             double plus = objective.loss();
@@ -178,6 +183,7 @@ public final class GradientCheck {
         double worstNumerical = Double.NaN;
         for (int index : indices) {
             stopIfInterrupted(name, index);
+            requireStepChanges(tensor[index], name + "[" + index + "]");
             double numerical = numericalGradient(objective, tensor, index);
             double error = relativeError(analytic[index], numerical);
             if (worse(error, maxError)) {
@@ -190,6 +196,26 @@ public final class GradientCheck {
         double reported = Double.isNaN(maxError) ? Double.NaN : Math.max(maxError, 0);
         return new TensorCheck(name, tensor.length, indices.length, reported, worst, worstAnalytic,
                 worstNumerical, Verdict.of(reported));
+    }
+
+    /**
+     * A step that cannot move a parameter gives a numerical gradient of 0 (or of an overflow), and a
+     * false FAIL: refuse it, saying which parameter and why.
+     */
+    private void requireStepChanges(double value, String parameter) {
+        double plus = value + step;
+        double minus = value - step;
+        if (plus == value || minus == value) {
+            throw new IllegalArgumentException("step h = " + step + " is too small to change " + parameter + " = "
+                    + value + " (θ + h == θ in double precision): expected h above about " + Math.ulp(value)
+                    + ", e.g. the default " + DEFAULT_STEP);
+        }
+        // So large that θ is lost in θ + h: the loss is probed far from θ, about nothing.
+        boolean lost = Math.abs((plus - step) - value) > 1e-3 * Math.abs(value);
+        if (!Double.isFinite(plus) || !Double.isFinite(minus) || lost) {
+            throw new IllegalArgumentException("step h = " + step + " is too large for " + parameter + " = " + value
+                    + " (θ is lost in θ + h): expected a small step, e.g. the default " + DEFAULT_STEP);
+        }
     }
 
     /** Stops a check whose thread was interrupted; every probed parameter has been restored by then. */

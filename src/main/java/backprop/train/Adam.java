@@ -44,12 +44,11 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(Parameters theta, Parameters gradient) {
-        theta.requireSameShape(gradient);
+        Optimizer.checkStep(this, theta, gradient, m);
         if (m == null) {
             m = theta.zerosLike();
             v = theta.zerosLike();
         }
-        m.requireSameShape(theta);
         t++;
         double correction1 = 1 - Math.pow(beta1, t);
         double correction2 = 1 - Math.pow(beta2, t);

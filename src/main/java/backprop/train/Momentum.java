@@ -33,11 +33,10 @@ public final class Momentum implements Optimizer {
 
     @Override
     public void step(Parameters theta, Parameters gradient) {
-        theta.requireSameShape(gradient);
+        Optimizer.checkStep(this, theta, gradient, velocity);
         if (velocity == null) {
             velocity = theta.zerosLike();
         }
-        velocity.requireSameShape(theta);
         for (int k = 0; k < theta.tensorCount(); k++) {
             double[] t = theta.tensor(k);
             double[] g = gradient.tensor(k);

@@ -93,11 +93,11 @@ public final class Trainer {
             record(history, e, loss, accuracy(ws.output(), y), listener);
             lastGood.copyFrom(theta);
             optimizer.step(theta, gradient);
-            String bad = firstNonFinite(theta);
+            String bad = theta.firstNonFinite();
             if (bad != null) {
                 theta.copyFrom(lastGood);
-                throw new TrainingDivergedException(e + 1, bad + " while the loss was still finite", optimizer,
-                        history);
+                throw new TrainingDivergedException(e + 1, "the parameter " + bad + " while the loss was still finite",
+                        optimizer, history);
             }
         }
         mlp.forward(x, ws);
@@ -151,11 +151,11 @@ public final class Trainer {
                     throw diverged(e, loss, theta, lastGood, optimizer, history);
                 }
                 optimizer.step(theta, gradient);
-                String bad = firstNonFinite(theta);
+                String bad = theta.firstNonFinite();
                 if (bad != null) {
                     theta.copyFrom(lastGood);
-                    throw new TrainingDivergedException(e, bad + " while the loss was still finite", optimizer,
-                            history);
+                    throw new TrainingDivergedException(e, "the parameter " + bad + " while the loss was still finite",
+                            optimizer, history);
                 }
             }
             mlp.forward(x, evalWs);
@@ -190,19 +190,6 @@ public final class Trainer {
     private static IllegalArgumentException untrained(double loss) {
         return new IllegalArgumentException("the untrained network's loss is " + loss
                 + ": expected a finite loss before training (are the initial parameters finite?)");
-    }
-
-    /** @return e.g. {@code "W2[5] became Infinity"} for the first value that is not finite, or null */
-    private static String firstNonFinite(Parameters theta) {
-        for (int k = 0; k < theta.tensorCount(); k++) {
-            double[] t = theta.tensor(k);
-            for (int i = 0; i < t.length; i++) {
-                if (!Double.isFinite(t[i])) {
-                    return "the parameter " + theta.tensorName(k) + "[" + i + "] became " + t[i];
-                }
-            }
-        }
-        return null;
     }
 
     private static void record(History history, int epoch, double loss, double accuracy, EpochListener listener) {

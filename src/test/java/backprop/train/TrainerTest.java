@@ -213,7 +213,7 @@ class TrainerTest {
             Mlp reference = circleNetwork();
             Trainer.train(reference, circle, new Sgd(0.1), TrainingOptions.fullBatch(3));
             assertAll(
-                    () -> assertEquals("training diverged: the parameter W2[0] became Infinity while the loss was still "
+                    () -> assertEquals("training diverged: the parameter W2[0] is Infinity while the loss was still "
                             + "finite in epoch 4 with SGD(η=0.1); try a smaller learning rate, e.g. 0.01. The network "
                             + "holds the parameters after epoch 3, the last finite ones", e.getMessage()),
                     () -> assertEquals(4, e.history().size()),
