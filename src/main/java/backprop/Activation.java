@@ -108,6 +108,7 @@ public enum Activation {
      * @param z pre-activations, any length; not modified
      * @param a output, same length as {@code z}; modified
      * @throws IllegalArgumentException if the lengths differ
+     * @throws NullPointerException if an argument is null
      */
     public void apply(double[] z, double[] a) {
         requireSameLength(z, a, "a");
@@ -122,6 +123,7 @@ public enum Activation {
      * @param z pre-activations, any length; not modified
      * @param dadz output, same length as {@code z}; modified
      * @throws IllegalArgumentException if the lengths differ
+     * @throws NullPointerException if an argument is null
      */
     public void derivative(double[] z, double[] dadz) {
         requireSameLength(z, dadz, "dadz");
@@ -135,8 +137,10 @@ public enum Activation {
      *
      * @param z pre-activations
      * @return {@code f} applied to each element
+     * @throws NullPointerException if z is null
      */
     public double[] applied(double[] z) {
+        Require.nonNull("z", z, "an array of pre-activations");
         double[] a = new double[z.length];
         apply(z, a);
         return a;
@@ -147,14 +151,18 @@ public enum Activation {
      *
      * @param z pre-activations
      * @return {@code f'} at each element
+     * @throws NullPointerException if z is null
      */
     public double[] derivatives(double[] z) {
+        Require.nonNull("z", z, "an array of pre-activations");
         double[] d = new double[z.length];
         derivative(z, d);
         return d;
     }
 
     private static void requireSameLength(double[] z, double[] out, String outName) {
+        Require.nonNull("z", z, "an array of pre-activations");
+        Require.nonNull(outName, out, "an output array as long as z");
         if (z.length != out.length) {
             throw new IllegalArgumentException(
                     "z has length " + z.length + " but " + outName + " has length " + out.length

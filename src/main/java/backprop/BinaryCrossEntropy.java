@@ -62,6 +62,7 @@ public final class BinaryCrossEntropy {
      * @return {@code L}, the mean of the per-sample losses
      * @throws IllegalArgumentException if the batch is empty, the lengths differ, or a value is
      *     outside [0, 1]
+     * @throws NullPointerException if an argument is null
      */
     public static double loss(double[] y, double[] p) {
         checkBatch(y, "p", p);
@@ -83,6 +84,7 @@ public final class BinaryCrossEntropy {
      * @param dp output, N values; modified
      * @throws IllegalArgumentException if the batch is empty, a length differs, or a value is
      *     outside [0, 1]
+     * @throws NullPointerException if an argument is null
      */
     public static void derivative(double[] y, double[] p, double[] dp) {
         checkBatch(y, "p", p);
@@ -103,6 +105,7 @@ public final class BinaryCrossEntropy {
      * @return the mean loss
      * @throws IllegalArgumentException if the batch is empty, the lengths differ, a label is
      *     outside [0, 1] or a logit is not finite
+     * @throws NullPointerException if an argument is null
      */
     public static double lossFromLogits(double[] y, double[] z) {
         checkBatch(y, "z", z);
@@ -124,6 +127,7 @@ public final class BinaryCrossEntropy {
      * @param dz output, N values; modified
      * @throws IllegalArgumentException if the batch is empty, a length differs, or a value is
      *     outside [0, 1]
+     * @throws NullPointerException if an argument is null
      */
     public static void logitGradient(double[] y, double[] a, double[] dz) {
         checkBatch(y, "a", a);

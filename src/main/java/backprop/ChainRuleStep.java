@@ -15,6 +15,14 @@ public record ChainRuleStep(String node, double value, String local, double loca
                             double upstream, double gradient, double finiteDifference) {
 
     /**
+     * @throws NullPointerException if node or local is null
+     */
+    public ChainRuleStep {
+        Require.nonNull("node", node, "the node's name, e.g. \"z2\"");
+        Require.nonNull("local", local, "the local derivative's name, e.g. \"dz2/da1\" (\"\" for the loss)");
+    }
+
+    /**
      * {@code |gradient - finiteDifference| / max(|gradient|, |finiteDifference|)}, 0 when both are
      * 0.
      *

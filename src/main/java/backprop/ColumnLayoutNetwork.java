@@ -32,8 +32,44 @@ package backprop;
 public record ColumnLayoutNetwork(int inputs, int hiddenUnits, int outputs, Activation hidden,
                                   double[] w1, double[] b1, double[] w2, double[] b2) {
 
+    /**
+     * Checks the shapes: every size at least 1, each array of its stated length and finite.
+     *
+     * @throws IllegalArgumentException naming the argument, its length and the expected one
+     * @throws NullPointerException if hidden or an array is null
+     */
+    public ColumnLayoutNetwork {
+        Require.atLeast("inputs", inputs, 1);
+        Require.atLeast("hiddenUnits", hiddenUnits, 1);
+        Require.atLeast("outputs", outputs, 1);
+        Require.nonNull("hidden", hidden, "one of SIGMOID, RELU, TANH, IDENTITY");
+        requireLength("w1", w1, (long) hiddenUnits * inputs, "hiddenUnits × inputs");
+        requireLength("b1", b1, hiddenUnits, "hiddenUnits");
+        requireLength("w2", w2, (long) outputs * hiddenUnits, "outputs × hiddenUnits");
+        requireLength("b2", b2, outputs, "outputs");
+    }
+
+    private static void requireLength(String name, double[] values, long expected, String shape) {
+        Require.nonNull(name, values, expected + " values (" + shape + ")");
+        if (values.length != expected) {
+            throw new IllegalArgumentException(name + " has " + values.length + " values: expected " + expected
+                    + " (" + shape + ")");
+        }
+        Require.allFinite(name, values);
+    }
+
     /** The gradients in column layout, shaped like the parameters. */
     public record Gradients(double[] dW1, double[] dB1, double[] dW2, double[] dB2) {
+
+        /**
+         * @throws NullPointerException if an array is null
+         */
+        public Gradients {
+            Require.nonNull("dW1", dW1, "dL/dW1, hiddenUnits × inputs values");
+            Require.nonNull("dB1", dB1, "dL/db1, hiddenUnits values");
+            Require.nonNull("dW2", dW2, "dL/dW2, outputs × hiddenUnits values");
+            Require.nonNull("dB2", dB2, "dL/db2, outputs values");
+        }
     }
 
     /**
@@ -43,8 +79,11 @@ public record ColumnLayoutNetwork(int inputs, int hiddenUnits, int outputs, Acti
      * @param hidden the hidden activation
      * @return a new network with copied, transposed weights
      * @throws IllegalArgumentException if p does not have exactly two layers
+     * @throws NullPointerException if an argument is null
      */
     public static ColumnLayoutNetwork fromRowLayout(Parameters p, Activation hidden) {
+        Require.nonNull("p", p, "parameters of two layers, e.g. Parameters.zeros(2, 4, 1)");
+        Require.nonNull("hidden", hidden, "one of SIGMOID, RELU, TANH, IDENTITY");
         if (p.layerCount() != 2) {
             throw new IllegalArgumentException("parameters have " + p.layerCount()
                     + " layers: expected 2 (lesson A's network has one hidden layer)");
@@ -61,9 +100,13 @@ public record ColumnLayoutNetwork(int inputs, int hiddenUnits, int outputs, Acti
      * @param x inputs, {@code in × m}; not modified
      * @param y labels, {@code out × m}; not modified
      * @return the gradients of the mean BCE loss
-     * @throws IllegalArgumentException if the lengths do not match
+     * @throws IllegalArgumentException if the lengths do not match, x holds NaN or infinity, or a
+     *     label is outside [0, 1]
+     * @throws NullPointerException if an argument is null
      */
     public Gradients gradients(double[] x, double[] y) {
+        Require.nonNull("x", x, "inputs × samples values, column layout");
+        Require.nonNull("y", y, "outputs × samples labels, column layout");
         if (x.length == 0 || x.length % inputs != 0) {
             throw new IllegalArgumentException("x has " + x.length + " values: expected a non-empty multiple of "
                     + inputs + " (inputs × samples)");
@@ -73,6 +116,8 @@ public record ColumnLayoutNetwork(int inputs, int hiddenUnits, int outputs, Acti
             throw new IllegalArgumentException("y has " + y.length + " values but x has " + m
                     + " samples: expected " + outputs * m);
         }
+        Require.allFinite("x", x);
+        Require.allInUnitInterval("y", y);
         int h = hiddenUnits;
         double[] z1 = new double[h * m];
         double[] a1 = new double[h * m];
@@ -134,8 +179,15 @@ public record ColumnLayoutNetwork(int inputs, int hiddenUnits, int outputs, Acti
      *
      * @param g gradients from {@link #gradients}; not modified
      * @return new parameters-shaped gradients for sizes {@code {in, h, out}}
+     * @throws NullPointerException if g is null
+     * @throws IllegalArgumentException if g's shapes do not match this network
      */
     public Parameters toRowLayout(Gradients g) {
+        Require.nonNull("g", g, "gradients from gradients(x, y)");
+        requireLength("g.dW1()", g.dW1(), (long) hiddenUnits * inputs, "hiddenUnits × inputs");
+        requireLength("g.dB1()", g.dB1(), hiddenUnits, "hiddenUnits");
+        requireLength("g.dW2()", g.dW2(), (long) outputs * hiddenUnits, "outputs × hiddenUnits");
+        requireLength("g.dB2()", g.dB2(), outputs, "outputs");
         return Parameters.of(new int[] {inputs, hiddenUnits, outputs},
                 new double[][] {transpose(g.dW1(), hiddenUnits, inputs), transpose(g.dW2(), outputs, hiddenUnits)},
                 new double[][] {g.dB1(), g.dB2()});
@@ -148,12 +200,16 @@ public record ColumnLayoutNetwork(int inputs, int hiddenUnits, int outputs, Acti
      * @param rows number of rows of a
      * @param cols number of columns of a
      * @return a new {@code cols × rows} matrix
-     * @throws IllegalArgumentException if {@code a.length != rows · cols}
+     * @throws IllegalArgumentException if rows or cols is below 1, or {@code a.length != rows · cols}
+     * @throws NullPointerException if a is null
      */
     public static double[] transpose(double[] a, int rows, int cols) {
-        if (a.length != rows * cols) {
-            throw new IllegalArgumentException("matrix has " + a.length + " values but " + rows + " × " + cols
-                    + " = " + rows * cols + " were expected");
+        Require.nonNull("a", a, "a rows × cols matrix, row-major");
+        Require.atLeast("rows", rows, 1);
+        Require.atLeast("cols", cols, 1);
+        if (a.length != (long) rows * cols) {
+            throw new IllegalArgumentException("a has " + a.length + " values but " + rows + " × " + cols
+                    + " = " + (long) rows * cols + " were expected");
         }
         double[] t = new double[a.length];
         for (int r = 0; r < rows; r++) {

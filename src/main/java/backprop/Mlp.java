@@ -40,10 +40,6 @@ public final class Mlp {
     private final Parameters parameters;
 
     private Mlp(Parameters parameters, Activation hidden) {
-        if (hidden == null) {
-            throw new IllegalArgumentException("hidden activation is null: expected one of "
-                    + Arrays.toString(Activation.values()));
-        }
         this.parameters = parameters;
         this.sizes = parameters.sizes();
         this.hidden = hidden;
@@ -57,13 +53,19 @@ public final class Mlp {
      * @param initialisation how to draw the weights
      * @param seed random seed: same seed, same weights, bit for bit
      * @return the network
-     * @throws IllegalArgumentException if the sizes are invalid or an argument is null
+     * @throws IllegalArgumentException if the sizes are invalid, or too large for a Java array or
+     *     for the heap (the message gives the memory they need)
+     * @throws NullPointerException if sizes, hidden or initialisation is null
      */
     public static Mlp create(int[] sizes, Activation hidden, Initialisation initialisation, long seed) {
-        if (initialisation == null) {
-            throw new IllegalArgumentException("initialisation is null: expected HE or XAVIER");
-        }
+        Parameters.checkSizes(sizes);
+        requireHidden(hidden);
+        Require.nonNull("initialisation", initialisation, "HE or XAVIER");
         return new Mlp(initialisation.initialise(sizes, seed), hidden);
+    }
+
+    private static void requireHidden(Activation hidden) {
+        Require.nonNull("hidden", hidden, "one of " + Arrays.toString(Activation.values()));
     }
 
     /**
@@ -73,10 +75,23 @@ public final class Mlp {
      * @param parameters weights and biases
      * @param hidden activation of every hidden layer
      * @return the network
-     * @throws IllegalArgumentException if hidden is null
+     * @throws IllegalArgumentException if a parameter is NaN or infinite
+     * @throws NullPointerException if an argument is null
      */
     public static Mlp of(Parameters parameters, Activation hidden) {
+        Require.nonNull("parameters", parameters, "weights and biases, e.g. Parameters.zeros(2, 4, 1)");
+        requireHidden(hidden);
+        requireFiniteParameters(parameters);
         return new Mlp(parameters, hidden);
+    }
+
+    /** Allocates nothing when every parameter is finite. */
+    private static void requireFiniteParameters(Parameters parameters) {
+        String bad = parameters.firstNonFinite();
+        if (bad != null) {
+            throw new IllegalArgumentException("the network's parameter " + bad + ": expected finite weights and "
+                    + "biases (create the network again, or copyFrom() parameters saved before they went bad)");
+        }
     }
 
     /** @return the weights and biases, live */
@@ -107,7 +122,8 @@ public final class Mlp {
     /**
      * A workspace for batches of up to {@code capacity} rows.
      *
-     * @throws IllegalArgumentException if capacity is below 1
+     * @throws IllegalArgumentException if capacity is below 1, or the workspace would be longer than
+     *     a Java array or need more than the heap's maximum memory
      */
     public Workspace newWorkspace(int capacity) {
         return new Workspace(sizes, capacity);
@@ -119,7 +135,9 @@ public final class Mlp {
      * @param x inputs, {@code N × sizes[0]} row-major, finite; not modified
      * @param ws workspace with capacity >= N; modified
      * @throws IllegalArgumentException if x is empty, its length is not a multiple of the input
-     *     width, it holds NaN or infinity, or N exceeds the workspace's capacity
+     *     width, it holds NaN or infinity, N exceeds the workspace's capacity, or a weight or bias of
+     *     the network is NaN or infinite
+     * @throws NullPointerException if an argument is null
      */
     public void forward(double[] x, Workspace ws) {
         int rows = checkInputs(x, ws);
@@ -135,8 +153,11 @@ public final class Mlp {
      * @return the loss
      * @throws IllegalArgumentException if the workspace holds no forward pass of this network, y
      *     has the wrong length or a label outside [0, 1]
+     * @throws NullPointerException if an argument is null
      */
     public double loss(double[] y, Workspace ws) {
+        Require.nonNull("y", y, "N × " + outputSize() + " labels in [0, 1]");
+        Require.nonNull("ws", ws, "the workspace of the last forward pass");
         if (!ws.fits(sizes) || ws.rows == 0) {
             throw new IllegalArgumentException("workspace holds no forward pass of this network: expected one "
                     + "from newWorkspace() of the network with sizes " + Arrays.toString(sizes)
@@ -155,9 +176,14 @@ public final class Mlp {
      * @param ws the workspace of that pass; its {@code delta} arrays are modified
      * @param gradient output with this network's shape; overwritten
      * @throws IllegalArgumentException if a shape does not match or a label is outside [0, 1]
+     * @throws NullPointerException if an argument is null
      */
     public void backward(double[] x, double[] y, Workspace ws, Parameters gradient) {
         int rows = checkInputs(x, ws);
+        requireGradient(gradient);
+        if (y == null) {
+            throw new NullPointerException("y is null: expected " + rows * outputSize() + " labels in [0, 1]");
+        }
         if (rows != ws.rows) {
             throw new IllegalArgumentException("x has " + rows + " rows but the last forward pass had "
                     + ws.rows + ": expected the inputs of the last forward pass");
@@ -177,9 +203,11 @@ public final class Mlp {
      * @return the loss before any update
      * @throws IllegalArgumentException as {@link #forward} and {@link #backward}; nothing is
      *     modified when it is thrown
+     * @throws NullPointerException if an argument is null
      */
     public double lossAndGradient(double[] x, double[] y, Workspace ws, Parameters gradient) {
         int rows = checkInputs(x, ws);
+        requireGradient(gradient);
         checkLabels(y, rows);
         parameters.requireSameShape(gradient);
         forwardUnchecked(x, rows, ws);
@@ -194,9 +222,11 @@ public final class Mlp {
      *
      * @param x inputs, {@code N × sizes[0]}; not modified
      * @return {@code N × sizes[L]} probabilities
+     * @throws IllegalArgumentException as {@link #forward}
+     * @throws NullPointerException if x is null
      */
     public double[] predict(double[] x) {
-        Workspace ws = newWorkspace(Math.max(1, x.length / sizes[0]));
+        Workspace ws = newWorkspace(capacityFor(x));
         forward(x, ws);
         return Arrays.copyOf(ws.output(), ws.rows * outputSize());
     }
@@ -207,9 +237,11 @@ public final class Mlp {
      * @param x inputs, {@code N × sizes[0]}; not modified
      * @param y labels, {@code N × sizes[L]}; not modified
      * @return the loss
+     * @throws IllegalArgumentException as {@link #forward} and {@link #loss(double[], Workspace)}
+     * @throws NullPointerException if an argument is null
      */
     public double loss(double[] x, double[] y) {
-        Workspace ws = newWorkspace(Math.max(1, x.length / sizes[0]));
+        Workspace ws = newWorkspace(capacityFor(x));
         forward(x, ws);
         return loss(y, ws);
     }
@@ -220,10 +252,13 @@ public final class Mlp {
      * @param x inputs; not modified
      * @param y labels; not modified
      * @return a new {@link Parameters} holding dL/dW and dL/db for every layer
+     * @throws IllegalArgumentException as {@link #lossAndGradient}
+     * @throws NullPointerException if an argument is null
      */
     public Parameters gradient(double[] x, double[] y) {
+        Workspace ws = newWorkspace(capacityFor(x));
         Parameters g = parameters.zerosLike();
-        lossAndGradient(x, y, newWorkspace(Math.max(1, x.length / sizes[0])), g);
+        lossAndGradient(x, y, ws, g);
         return g;
     }
 
@@ -235,9 +270,10 @@ public final class Mlp {
      * @param y labels, {@code N × sizes[L]}
      * @return the objective
      * @throws IllegalArgumentException if the shapes do not match or a value is invalid
+     * @throws NullPointerException if an argument is null
      */
     public Objective objective(double[] x, double[] y) {
-        Workspace ws = newWorkspace(Math.max(1, x.length / sizes[0]));
+        Workspace ws = newWorkspace(capacityFor(x));
         int rows = checkInputs(x, ws);
         checkLabels(y, rows);
         return new Objective() {
@@ -248,6 +284,7 @@ public final class Mlp {
 
             @Override
             public double loss() {
+                requireFiniteParameters(parameters);
                 forwardUnchecked(x, rows, ws);
                 return lossUnchecked(y, ws);
             }
@@ -356,9 +393,31 @@ public final class Mlp {
         }
     }
 
-    /** @return the number of rows; throws if x does not fit this network or the workspace */
+    /** The capacity of a workspace for x alone: its rows, at least 1 (x is checked later). */
+    private int capacityFor(double[] x) {
+        Require.nonNull("x", x, "N × " + sizes[0] + " inputs, row-major");
+        return Math.max(1, x.length / sizes[0]);
+    }
+
+    private void requireGradient(Parameters gradient) {
+        if (gradient == null) {
+            throw new NullPointerException("gradient is null: expected parameters of sizes " + Arrays.toString(sizes)
+                    + " to write into, e.g. mlp.parameters().zerosLike()");
+        }
+    }
+
+    /**
+     * @return the number of rows; throws if x does not fit this network or the workspace, or if
+     *     the network's parameters are not all finite
+     */
     int checkInputs(double[] x, Workspace ws) {
         int in = sizes[0];
+        if (x == null) {
+            throw new NullPointerException("x is null: expected N × " + in + " inputs, row-major");
+        }
+        if (ws == null) {
+            throw new NullPointerException("ws is null: expected a workspace from newWorkspace(N)");
+        }
         if (x.length == 0) {
             throw new IllegalArgumentException("x is empty: expected at least one row of " + in + " inputs");
         }
@@ -376,10 +435,14 @@ public final class Mlp {
             throw new IllegalArgumentException("x has " + rows + " rows but the workspace holds at most "
                     + ws.capacity() + ": expected a workspace with capacity >= " + rows);
         }
+        requireFiniteParameters(parameters);
         return rows;
     }
 
     void checkLabels(double[] y, int rows) {
+        if (y == null) {
+            throw new NullPointerException("y is null: expected " + rows * outputSize() + " labels in [0, 1]");
+        }
         int expected = rows * outputSize();
         if (y.length != expected) {
             throw new IllegalArgumentException("y has " + y.length + " labels but x has " + rows

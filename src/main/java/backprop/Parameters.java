@@ -31,7 +31,10 @@ public final class Parameters {
      *
      * @param sizes layer widths, input first, e.g. {@code {2, 16, 8, 1}}; at least two, each >= 1
      * @return a new, zero-filled instance
-     * @throws IllegalArgumentException if fewer than two sizes are given or a size is below 1
+     * @throws IllegalArgumentException if fewer than two sizes are given, a size is below 1, a
+     *     weight matrix would be longer than a Java array, or all of them need more memory than
+     *     the heap's maximum (the message gives the sizes and the memory)
+     * @throws NullPointerException if sizes is null
      */
     public static Parameters zeros(int... sizes) {
         return new Parameters(checkSizes(sizes));
@@ -45,16 +48,22 @@ public final class Parameters {
      * @param biases {@code biases[l]} has {@code sizes[l+1]} values
      * @return a new instance; the arguments are not modified and not kept
      * @throws IllegalArgumentException if a count or length does not match {@code sizes}, or a
-     *     value is not finite
+     *     value is not finite; as {@link #zeros} for the sizes
+     * @throws NullPointerException if an argument or one of its arrays is null
      */
     public static Parameters of(int[] sizes, double[][] weights, double[][] biases) {
-        Parameters p = new Parameters(checkSizes(sizes));
+        checkSizes(sizes);
+        Require.nonNull("weights", weights, "one array per layer, W_l of sizes[l] × sizes[l+1] values");
+        Require.nonNull("biases", biases, "one array per layer, b_l of sizes[l+1] values");
+        Parameters p = new Parameters(sizes);
         int layers = p.layerCount();
         if (weights.length != layers || biases.length != layers) {
             throw new IllegalArgumentException("weights has " + weights.length + " layers and biases has "
                     + biases.length + " but sizes " + Arrays.toString(sizes) + " needs " + layers);
         }
         for (int l = 0; l < layers; l++) {
+            Require.nonNull("weights[" + l + "]", weights[l], p.weights[l].length + " values of " + p.tensorName(2 * l));
+            Require.nonNull("biases[" + l + "]", biases[l], p.biases[l].length + " values of " + p.tensorName(2 * l + 1));
             requireLength(p.tensorName(2 * l), weights[l], p.weights[l].length);
             requireLength(p.tensorName(2 * l + 1), biases[l], p.biases[l].length);
             Require.allFinite(p.tensorName(2 * l), weights[l]);
@@ -67,13 +76,22 @@ public final class Parameters {
         return p;
     }
 
+    /** Zeros of the given (checked) sizes; the memory is checked before anything is allocated. */
     private Parameters(int[] sizes) {
         this.sizes = sizes.clone();
         int layers = sizes.length - 1;
+        long total = 0;
+        for (int l = 0; l < layers; l++) {
+            long w = (long) sizes[l] * sizes[l + 1];
+            Require.arrayLength("W" + (l + 1) + " of layer sizes " + Arrays.toString(sizes), w);
+            total += w + sizes[l + 1];
+        }
+        Require.memory("layer sizes " + Arrays.toString(sizes) + " with " + Require.count(total) + " parameters",
+                8 * total);
         this.weights = new double[layers][];
         this.biases = new double[layers][];
         for (int l = 0; l < layers; l++) {
-            weights[l] = new double[Math.multiplyExact(sizes[l], sizes[l + 1])];
+            weights[l] = new double[sizes[l] * sizes[l + 1]];
             biases[l] = new double[sizes[l + 1]];
         }
     }
@@ -173,8 +191,12 @@ public final class Parameters {
      * Overwrites every value with the corresponding value of {@code other}. Modified: this.
      *
      * @throws IllegalArgumentException if the shapes differ
+     * @throws NullPointerException if other is null
      */
     public void copyFrom(Parameters other) {
+        if (other == null) {
+            throw new NullPointerException("other is null: expected parameters of sizes " + Arrays.toString(sizes));
+        }
         requireSameShape(other);
         for (int l = 0; l < weights.length; l++) {
             System.arraycopy(other.weights[l], 0, weights[l], 0, weights[l].length);
@@ -194,8 +216,12 @@ public final class Parameters {
      * Requires {@code other} to have the same layer sizes.
      *
      * @throws IllegalArgumentException naming both shapes
+     * @throws NullPointerException if other is null
      */
     public void requireSameShape(Parameters other) {
+        if (other == null) {
+            throw new NullPointerException("other is null: expected parameters of sizes " + Arrays.toString(sizes));
+        }
         if (!Arrays.equals(sizes, other.sizes)) {
             throw new IllegalArgumentException("parameters have sizes " + Arrays.toString(other.sizes)
                     + " but expected " + Arrays.toString(sizes));
@@ -204,6 +230,7 @@ public final class Parameters {
 
     /** @return true if {@code other} has the same layer sizes (allocates nothing) */
     public boolean sameShape(Parameters other) {
+        Require.nonNull("other", other, "parameters to compare with");
         return Arrays.equals(sizes, other.sizes);
     }
 
@@ -225,6 +252,7 @@ public final class Parameters {
 
     /** @return true if both have the same sizes and bit-for-bit the same values */
     public boolean sameValues(Parameters other) {
+        Require.nonNull("other", other, "parameters to compare with");
         return Arrays.equals(sizes, other.sizes)
                 && Arrays.deepEquals(weights, other.weights)
                 && Arrays.deepEquals(biases, other.biases);
@@ -241,7 +269,8 @@ public final class Parameters {
     }
 
     static int[] checkSizes(int[] sizes) {
-        if (sizes == null || sizes.length < 2) {
+        Require.nonNull("sizes", sizes, "at least two layer sizes (inputs and outputs), e.g. {2, 16, 8, 1}");
+        if (sizes.length < 2) {
             throw new IllegalArgumentException("sizes is " + Arrays.toString(sizes)
                     + ": expected at least two layer sizes (inputs and outputs)");
         }

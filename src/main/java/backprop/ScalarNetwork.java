@@ -43,7 +43,16 @@ public record ScalarNetwork(double w1, double b1, double w2, double b2) {
      * @throws IllegalArgumentException if a parameter is not finite
      */
     public ScalarNetwork {
-        Require.allFinite("parameters (w1, b1, w2, b2)", new double[] {w1, b1, w2, b2});
+        requireFinite("w1", w1);
+        requireFinite("b1", b1);
+        requireFinite("w2", w2);
+        requireFinite("b2", b2);
+    }
+
+    private static void requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " is " + value + ": expected a finite number");
+        }
     }
 
     /**

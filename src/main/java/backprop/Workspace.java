@@ -23,11 +23,20 @@ public final class Workspace {
         this.sizes = sizes.clone();
         this.capacity = capacity;
         int layers = sizes.length - 1;
+        long values = 0;
+        for (int l = 0; l < layers; l++) {
+            long n = (long) capacity * sizes[l + 1];
+            Require.arrayLength("a workspace of capacity " + Require.count(capacity) + " for layer sizes "
+                    + java.util.Arrays.toString(sizes) + " (Z, A and delta of layer " + (l + 1) + ")", n);
+            values += 3 * n;
+        }
+        Require.memory("a workspace of capacity " + Require.count(capacity) + " for layer sizes "
+                + java.util.Arrays.toString(sizes) + " (" + Require.count(values) + " values)", 8 * values);
         z = new double[layers][];
         a = new double[layers][];
         delta = new double[layers][];
         for (int l = 0; l < layers; l++) {
-            int n = Math.multiplyExact(capacity, sizes[l + 1]);
+            int n = capacity * sizes[l + 1];
             z[l] = new double[n];
             a[l] = new double[n];
             delta[l] = new double[n];

@@ -74,9 +74,10 @@ public final class LearnerCode {
         }
         try {
             // The loader that loaded the grader also loaded the library: the learner's code must see
-            // the very same backprop classes as the notebook.
-            URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
-                    LearnerCode.class.getClassLoader());
+            // the very same backprop classes as the notebook. The learner's own classes come from what
+            // was just compiled, even when a class of the same name is on the parent's class path
+            // (an older build of the exercise, or its stub on a test class path).
+            URLClassLoader loader = new LearnerFirstLoader(out.toUri().toURL(), LearnerCode.class.getClassLoader());
             return new LearnerCode(all, List.of(), loader);
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
@@ -167,5 +168,34 @@ public final class LearnerCode {
     public String toString() {
         return compiles() ? "LearnerCode[" + exercise.name() + ", compiled]"
                 : "LearnerCode[" + exercise.name() + ", does not compile: " + errors.get(0) + "]";
+    }
+
+    /** Loads the exercise's package ({@code exercises.*}) from the learner's classes first. */
+    private static final class LearnerFirstLoader extends URLClassLoader {
+
+        LearnerFirstLoader(URL classes, ClassLoader parent) {
+            super(new URL[] {classes}, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("exercises.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try {
+                        c = findClass(name);
+                    } catch (ClassNotFoundException notTheLearners) {
+                        return super.loadClass(name, resolve);
+                    }
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
     }
 }

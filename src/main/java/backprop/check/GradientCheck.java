@@ -100,8 +100,10 @@ public final class GradientCheck {
      * @throws InterruptedRunException if the thread is interrupted; the parameters are restored
      * @throws IllegalArgumentException if the step cannot change a probed parameter; the
      *     parameters are restored
+     * @throws NullPointerException if objective is null
      */
     public GradientCheckReport run(Objective objective) {
+        requireObjective(objective);
         Parameters theta = objective.parameters();
         Parameters analytic = theta.zerosLike();
         objective.lossAndGradient(analytic);
@@ -137,9 +139,17 @@ public final class GradientCheck {
      * @param index the element
      * @return {@code (L(θ + h) - L(θ - h)) / 2h}
      * @throws IllegalArgumentException if the step cannot change the parameter (too small for its
-     *     size, or so large that θ is lost in θ + h); nothing is changed
+     *     size, or so large that θ is lost in θ + h), or index is outside the tensor; nothing is
+     *     changed
+     * @throws NullPointerException if objective or tensor is null
      */
     public double numericalGradient(Objective objective, double[] tensor, int index) {
+        requireObjective(objective);
+        Require.nonNull("tensor", tensor, "a live tensor of objective.parameters(), e.g. tensor(0)");
+        if (index < 0 || index >= tensor.length) {
+            throw new IllegalArgumentException("index is " + index + ": expected 0 to " + (tensor.length - 1)
+                    + " (the tensor has " + tensor.length + " values)");
+        }
         double original = tensor[index];
         requireStepChanges(original, "the parameter");
         try {
@@ -159,8 +169,12 @@ public final class GradientCheck {
      *
      * @param objective the loss; each parameter is nudged and restored exactly
      * @return a new {@link Parameters} holding the centred differences
+     * @throws NullPointerException if objective is null
+     * @throws IllegalArgumentException if the step cannot change a parameter; the parameters are
+     *     restored
      */
     public Parameters numericalGradient(Objective objective) {
+        requireObjective(objective);
         Parameters theta = objective.parameters();
         Parameters numerical = theta.zerosLike();
         for (int k = 0; k < theta.tensorCount(); k++) {
@@ -172,6 +186,11 @@ public final class GradientCheck {
             }
         }
         return numerical;
+    }
+
+    private static void requireObjective(Objective objective) {
+        Require.nonNull("objective", objective, "a loss and its gradient, e.g. mlp.objective(x, y)");
+        Require.nonNull("objective.parameters()", objective.parameters(), "the parameters the loss depends on");
     }
 
     private TensorCheck checkTensor(Objective objective, double[] tensor, double[] analytic, String name,

@@ -1,5 +1,6 @@
 package backprop.check;
 
+import backprop.Require;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -14,8 +15,20 @@ import tech.tablesaw.api.Table;
  */
 public record GradientCheckReport(List<TensorCheck> tensors, double step) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @throws NullPointerException if tensors or one of its elements is null
+     * @throws IllegalArgumentException if tensors is empty
+     */
     public GradientCheckReport {
+        Require.nonNull("tensors", tensors, "one TensorCheck per parameter tensor");
+        if (tensors.isEmpty()) {
+            throw new IllegalArgumentException("tensors is empty: expected one TensorCheck per parameter tensor");
+        }
+        for (int k = 0; k < tensors.size(); k++) {
+            Require.nonNull("tensors[" + k + "]", tensors.get(k), "the check of tensor " + k);
+        }
         tensors = List.copyOf(tensors);
     }
 

@@ -4,6 +4,7 @@ import backprop.Activation;
 import backprop.Mlp;
 import backprop.Objective;
 import backprop.Parameters;
+import backprop.Require;
 import backprop.Workspace;
 import java.util.Arrays;
 
@@ -57,8 +58,10 @@ public enum PlantedBug {
      * @param y labels, {@code N × sizes[L]}
      * @return the buggy objective
      * @throws IllegalArgumentException if the shapes do not match the network
+     * @throws NullPointerException if an argument is null
      */
     public Objective objective(Mlp mlp, double[] x, double[] y) {
+        Require.nonNull("mlp", mlp, "a network, e.g. Mlp.create(new int[] {2, 4, 1}, ...)");
         Objective truth = mlp.objective(x, y);
         int rows = x.length / mlp.inputSize();
         Workspace ws = mlp.newWorkspace(rows);

@@ -1,5 +1,7 @@
 package backprop.check;
 
+import backprop.Require;
+
 /**
  * The result of checking one parameter tensor.
  *
@@ -14,4 +16,12 @@ package backprop.check;
  */
 public record TensorCheck(String tensor, int size, int checked, double maxRelativeError, int worstIndex,
                           double analytic, double numerical, Verdict verdict) {
+
+    /**
+     * @throws NullPointerException if tensor or verdict is null
+     */
+    public TensorCheck {
+        Require.nonNull("tensor", tensor, "the tensor's name, e.g. \"b2\"");
+        Require.nonNull("verdict", verdict, "the rung of Verdict that maxRelativeError falls on");
+    }
 }

@@ -19,9 +19,13 @@ public record DataSet(String name, int features, double[] x, double[] y) {
     /**
      * @throws IllegalArgumentException if features is below 1, x is empty or not a multiple of
      *     features, y has another number of rows, or a value is not finite or not in [0, 1]
+     * @throws NullPointerException if name, x or y is null
      */
     public DataSet {
+        Require.nonNull("name", name, "a short description, e.g. \"circle (500 points)\"");
         Require.atLeast("features", features, 1);
+        Require.nonNull("x", x, "rows × features inputs, row-major");
+        Require.nonNull("y", y, "one label in [0, 1] per row");
         if (x.length == 0 || x.length % features != 0) {
             throw new IllegalArgumentException("x has " + x.length + " values: expected a non-empty multiple of "
                     + features + " features");

@@ -21,10 +21,12 @@ public final class DataSets {
      * @param points number of points, at least 1
      * @param seed random seed
      * @return the data set
-     * @throws IllegalArgumentException if points is below 1
+     * @throws IllegalArgumentException if points is below 1, or the data set would not fit in
+     *     memory (the message gives the memory it needs)
      */
     public static DataSet linear(int points, long seed) {
         Require.atLeast("points", points, 1);
+        requireRoom(points);
         Random random = new Random(seed);
         double[] x = new double[2 * points];
         double[] y = new double[points];
@@ -44,10 +46,12 @@ public final class DataSets {
      * @param points number of points, at least 1
      * @param seed random seed
      * @return the data set
-     * @throws IllegalArgumentException if points is below 1
+     * @throws IllegalArgumentException if points is below 1, or the data set would not fit in
+     *     memory (the message gives the memory it needs)
      */
     public static DataSet circle(int points, long seed) {
         Require.atLeast("points", points, 1);
+        requireRoom(points);
         Random random = new Random(seed);
         double[] x = new double[2 * points];
         double[] y = new double[points];
@@ -70,10 +74,12 @@ public final class DataSets {
      * @param noise standard deviation around each centre, finite and >= 0
      * @param seed random seed
      * @return the data set
-     * @throws IllegalArgumentException if points is below 1 or noise is negative or not finite
+     * @throws IllegalArgumentException if points is below 1 or noise is negative or not finite, or
+     *     the data set would not fit in memory
      */
     public static DataSet xor(int points, double noise, long seed) {
         Require.atLeast("points", points, 1);
+        requireRoom(points);
         Require.nonNegativeFinite("noise", noise);
         Random random = new Random(seed);
         double[] x = new double[2 * points];
@@ -99,11 +105,13 @@ public final class DataSets {
      * @param noise standard deviation of the noise, finite and >= 0
      * @param seed random seed
      * @return the data set, {@code 2 · pointsPerClass} rows
-     * @throws IllegalArgumentException if pointsPerClass is below 2 or noise is invalid
+     * @throws IllegalArgumentException if pointsPerClass is below 2 or noise is invalid, or the
+     *     data set would not fit in memory
      */
     public static DataSet spirals(int pointsPerClass, double noise, long seed) {
         Require.atLeast("pointsPerClass", pointsPerClass, 2);
         Require.nonNegativeFinite("noise", noise);
+        requireRoom(2L * pointsPerClass);
         Random random = new Random(seed);
         int rows = 2 * pointsPerClass;
         double[] x = new double[2 * rows];
@@ -149,5 +157,15 @@ public final class DataSets {
                 x[n * features + j] = std == 0 ? 0 : (x[n * features + j] - mean) / std;
             }
         }
+    }
+
+    /**
+     * Refuses a data set that cannot be made: two features and a label per row, generated here and
+     * copied once into the {@link DataSet}, so 6 doubles (48 bytes) per row at the peak.
+     */
+    private static void requireRoom(long rows) {
+        Require.arrayLength("x of a data set of " + Require.count(rows) + " points with 2 features", 2 * rows);
+        Require.memory("a data set of " + Require.count(rows) + " points (x, y and the data set's own copy)",
+                48 * rows);
     }
 }

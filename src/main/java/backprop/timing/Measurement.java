@@ -1,5 +1,6 @@
 package backprop.timing;
 
+import backprop.Require;
 import java.util.Arrays;
 
 /**
@@ -12,6 +13,8 @@ public record Measurement(String label, long[] nanos) {
 
     /** Copies and sorts the samples. */
     public Measurement {
+        Require.nonNull("label", label, "what was timed");
+        Require.nonNull("nanos", nanos, "at least one timing in nanoseconds");
         if (nanos.length == 0) {
             throw new IllegalArgumentException("nanos is empty: expected at least one timing");
         }

@@ -20,12 +20,15 @@ public final class Timer {
      * @param repetitions timed repetitions, >= 1
      * @param callsPerRepetition calls per repetition, >= 1 (the time per call is the repetition's
      *     time divided by this)
-     * @throws IllegalArgumentException if an argument is out of range
+     * @throws IllegalArgumentException if an argument is out of range, or the repetitions' times
+     *     would not fit in the heap
      */
     public Timer(int warmupCalls, int repetitions, int callsPerRepetition) {
         this.warmupCalls = Require.atLeast("warmupCalls", warmupCalls, 0);
         this.repetitions = Require.atLeast("repetitions", repetitions, 1);
         this.callsPerRepetition = Require.atLeast("callsPerRepetition", callsPerRepetition, 1);
+        Require.arrayLength("the times of " + repetitions + " repetitions", repetitions);
+        Require.memory("the times of " + repetitions + " repetitions", 8L * repetitions);
     }
 
     /**
@@ -36,8 +39,11 @@ public final class Timer {
      * @return the per-call times of each repetition
      * @throws InterruptedRunException if the thread is interrupted (checked before each warm-up call
      *     and each repetition)
+     * @throws NullPointerException if label or work is null
      */
     public Measurement time(String label, Runnable work) {
+        Require.nonNull("label", label, "what is timed, e.g. \"forward, batch 100\"");
+        Require.nonNull("work", work, "the work to time, e.g. () -> mlp.forward(x, ws)");
         for (int i = 0; i < warmupCalls; i++) {
             if (InterruptedRunException.interrupted()) {
                 throw interrupted(label, "warm-up call " + (i + 1) + " of " + warmupCalls);

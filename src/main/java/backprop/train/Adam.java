@@ -44,7 +44,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(Parameters theta, Parameters gradient) {
-        Optimizer.checkStep(this, theta, gradient, m);
+        StepChecks.check(this, theta, gradient, m);
         if (m == null) {
             m = theta.zerosLike();
             v = theta.zerosLike();

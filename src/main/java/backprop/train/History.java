@@ -1,5 +1,6 @@
 package backprop.train;
 
+import backprop.Require;
 import java.util.Arrays;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -90,6 +91,7 @@ public final class History {
 
     /** @return true if both histories have the same rows, bit for bit */
     public boolean sameAs(History other) {
+        Require.nonNull("other", other, "a history to compare with");
         return size == other.size
                 && Arrays.equals(epoch, 0, size, other.epoch, 0, size)
                 && Arrays.equals(loss, 0, size, other.loss, 0, size)

@@ -33,7 +33,7 @@ public final class Momentum implements Optimizer {
 
     @Override
     public void step(Parameters theta, Parameters gradient) {
-        Optimizer.checkStep(this, theta, gradient, velocity);
+        StepChecks.check(this, theta, gradient, velocity);
         if (velocity == null) {
             velocity = theta.zerosLike();
         }

@@ -18,7 +18,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(Parameters theta, Parameters gradient) {
-        Optimizer.checkStep(this, theta, gradient, null);
+        StepChecks.check(this, theta, gradient, null);
         for (int k = 0; k < theta.tensorCount(); k++) {
             double[] t = theta.tensor(k);
             double[] g = gradient.tensor(k);

@@ -3,6 +3,7 @@ package backprop.train;
 import backprop.InterruptedRunException;
 import backprop.Mlp;
 import backprop.Parameters;
+import backprop.Require;
 import backprop.Workspace;
 import backprop.data.DataSet;
 import java.util.Random;
@@ -37,7 +38,9 @@ public final class Trainer {
      * @param options epochs and batch size
      * @param listener told after each epoch's evaluation, or null
      * @return the history: row e holds loss and accuracy on all rows after e epochs
-     * @throws IllegalArgumentException if the data does not fit the network (nothing is changed)
+     * @throws IllegalArgumentException if the data does not fit the network, or the history of so
+     *     many epochs cannot be held in memory (nothing is changed)
+     * @throws NullPointerException if mlp, data, optimizer or options is null (nothing is changed)
      * @throws TrainingDivergedException if the loss or a parameter becomes NaN or infinite; the network
      *     is rolled back to its last finite parameters
      * @throws TrainingInterruptedException if the thread is interrupted (a notebook's Interrupt): training
@@ -62,6 +65,7 @@ public final class Trainer {
      * @param data the data set
      * @return accuracy in [0, 1]
      * @throws IllegalArgumentException if the data does not fit the network (see {@link #train})
+     * @throws NullPointerException if an argument is null
      */
     public static double accuracy(Mlp mlp, DataSet data) {
         checkFits(mlp, data);
@@ -224,12 +228,14 @@ public final class Trainer {
         requireArgument("optimizer", optimizer, "e.g. new Sgd(0.1)");
         requireArgument("options", options, "e.g. TrainingOptions.fullBatch(1000)");
         checkFits(mlp, data);
+        // The history holds epochs + 1 rows of an int and two doubles: refuse what cannot fit.
+        long rows = options.epochs() + 1L;
+        Require.arrayLength("a history of " + options.epochs() + " epochs", rows);
+        Require.memory("a history of " + Require.count(rows) + " rows (epochs = " + options.epochs() + ")", 20 * rows);
     }
 
     private static void requireArgument(String name, Object value, String expected) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is null: expected " + expected);
-        }
+        Require.nonNull(name, value, expected);
     }
 
     private static void checkFits(Mlp mlp, DataSet data) {

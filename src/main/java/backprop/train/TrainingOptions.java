@@ -16,6 +16,10 @@ public record TrainingOptions(int epochs, int batchSize, long shuffleSeed) {
      */
     public TrainingOptions {
         Require.atLeast("epochs", epochs, 0);
+        if (epochs >= Require.MAX_ARRAY_LENGTH) {
+            throw new IllegalArgumentException("epochs is " + epochs + ": expected at most "
+                    + Require.count(Require.MAX_ARRAY_LENGTH - 1) + " (the history keeps a row for each epoch and one before the first)");
+        }
         Require.atLeast("batch size", batchSize, 0);
     }
 

@@ -30,16 +30,16 @@ class FoundOnTheWayTest {
     }
 
     @Test
-    @DisplayName("a null argument of train is named, never printed as [D@...")
+    @DisplayName("a null argument of train is named (NullPointerException, the library's rule), never printed as [D@...")
     void nullArgument() {
         Mlp mlp = Mlp.create(new int[] {2, 3, 1}, Activation.RELU, Initialisation.HE, 1);
         DataSet data = DataSets.circle(10, 1);
         assertAll(
                 () -> assertEquals("optimizer is null: expected e.g. new Sgd(0.1)", assertThrows(
-                        IllegalArgumentException.class, () -> Trainer.train(mlp, data, null,
+                        NullPointerException.class, () -> Trainer.train(mlp, data, null,
                                 TrainingOptions.fullBatch(1))).getMessage()),
                 () -> assertEquals("data is null: expected a DataSet, e.g. DataSets.circle(500, 42)", assertThrows(
-                        IllegalArgumentException.class, () -> Trainer.accuracy(mlp, null)).getMessage()));
+                        NullPointerException.class, () -> Trainer.accuracy(mlp, null)).getMessage()));
     }
 
     @Test
