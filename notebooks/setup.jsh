@@ -2,12 +2,11 @@
 // The kernel's start-up script has already imported java.util.*, tech.tablesaw.api.* and backprop.*.
 import backprop.check.*;
 import backprop.data.*;
-import backprop.plot.*;
 import backprop.timing.*;
-import backprop.timing.Timer; // java.util has a Timer too
 import backprop.train.*;
-// Grading the exercises from a cell, and running a learner's own compiled exercise (the grader's
-// other classes stay out of the way: backprop.plot has a Check of its own).
+// The machinery beside the lessons: figures and their display (Plots, NotebookDisplay, Scale), grading
+// the exercises from a cell, and running a learner's own compiled exercise.
+import workbook.display.*;
 import workbook.grading.Grade;
 import workbook.grading.LearnerCode;
 

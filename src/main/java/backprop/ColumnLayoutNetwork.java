@@ -90,8 +90,8 @@ public record ColumnLayoutNetwork(int inputs, int hiddenUnits, int outputs, Acti
         }
         int[] s = p.sizes();
         return new ColumnLayoutNetwork(s[0], s[1], s[2], hidden,
-                transpose(p.weights(0), s[0], s[1]), p.biases(0).clone(),
-                transpose(p.weights(1), s[1], s[2]), p.biases(1).clone());
+                RowMajor.transpose(p.weights(0), s[0], s[1]), p.biases(0).clone(),
+                RowMajor.transpose(p.weights(1), s[1], s[2]), p.biases(1).clone());
     }
 
     /**
@@ -189,34 +189,7 @@ public record ColumnLayoutNetwork(int inputs, int hiddenUnits, int outputs, Acti
         requireLength("g.dW2()", g.dW2(), (long) outputs * hiddenUnits, "outputs × hiddenUnits");
         requireLength("g.dB2()", g.dB2(), outputs, "outputs");
         return Parameters.of(new int[] {inputs, hiddenUnits, outputs},
-                new double[][] {transpose(g.dW1(), hiddenUnits, inputs), transpose(g.dW2(), outputs, hiddenUnits)},
+                new double[][] {RowMajor.transpose(g.dW1(), hiddenUnits, inputs), RowMajor.transpose(g.dW2(), outputs, hiddenUnits)},
                 new double[][] {g.dB1(), g.dB2()});
-    }
-
-    /**
-     * Transposes a row-major matrix.
-     *
-     * @param a {@code rows × cols}, row-major; not modified
-     * @param rows number of rows of a
-     * @param cols number of columns of a
-     * @return a new {@code cols × rows} matrix
-     * @throws IllegalArgumentException if rows or cols is below 1, or {@code a.length != rows · cols}
-     * @throws NullPointerException if a is null
-     */
-    public static double[] transpose(double[] a, int rows, int cols) {
-        Require.nonNull("a", a, "a rows × cols matrix, row-major");
-        Require.atLeast("rows", rows, 1);
-        Require.atLeast("cols", cols, 1);
-        if (a.length != (long) rows * cols) {
-            throw new IllegalArgumentException("a has " + a.length + " values but " + rows + " × " + cols
-                    + " = " + (long) rows * cols + " were expected");
-        }
-        double[] t = new double[a.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = a[r * cols + c];
-            }
-        }
-        return t;
     }
 }

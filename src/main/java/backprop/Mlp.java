@@ -155,7 +155,7 @@ public final class Mlp {
      *     has the wrong length or a label outside [0, 1]
      * @throws NullPointerException if an argument is null
      */
-    public double loss(double[] y, Workspace ws) {
+    public double forwardLoss(double[] y, Workspace ws) {
         Require.nonNull("y", y, "N × " + outputSize() + " labels in [0, 1]");
         Require.nonNull("ws", ws, "the workspace of the last forward pass");
         if (!ws.fits(sizes) || ws.rows == 0) {
@@ -237,13 +237,13 @@ public final class Mlp {
      * @param x inputs, {@code N × sizes[0]}; not modified
      * @param y labels, {@code N × sizes[L]}; not modified
      * @return the loss
-     * @throws IllegalArgumentException as {@link #forward} and {@link #loss(double[], Workspace)}
+     * @throws IllegalArgumentException as {@link #forward} and {@link #forwardLoss(double[], Workspace)}
      * @throws NullPointerException if an argument is null
      */
     public double loss(double[] x, double[] y) {
         Workspace ws = newWorkspace(capacityFor(x));
         forward(x, ws);
-        return loss(y, ws);
+        return forwardLoss(y, ws);
     }
 
     /**

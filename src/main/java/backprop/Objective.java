@@ -1,9 +1,10 @@
 package backprop;
 
 /**
- * A loss as a function of a set of parameters, with its gradient: what gradient checking probes
- * and what an optimizer descends. The data the loss is measured on is fixed when the objective is
- * made.
+ * A loss as a function of a set of parameters, with its gradient: what a gradient check probes
+ * ({@link backprop.check.GradientCheck} nudges each parameter and compares). The data the loss is
+ * measured on is fixed when the objective is made. Optimizers do not take one: they are handed the
+ * parameters and a gradient ({@link backprop.train.Optimizer#step}).
  */
 public interface Objective {
 

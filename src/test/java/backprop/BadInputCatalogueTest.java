@@ -9,7 +9,7 @@ import backprop.check.GradientCheck;
 import backprop.data.DataSet;
 import backprop.data.DataSets;
 import backprop.timing.Measurement;
-import backprop.timing.Timer;
+import backprop.timing.Benchmark;
 import backprop.train.Adam;
 import backprop.train.History;
 import backprop.train.Momentum;
@@ -169,12 +169,12 @@ class BadInputCatalogueTest {
                 onNetwork("a gradient check on a NaN weight", mlp -> mlp.parameters().weights(0)[0] = Double.NaN,
                         mlp -> GradientCheck.create().run(mlp.objective(X, Y)), IAE,
                         "the network's parameter W1[0] is NaN"),
-                onNetwork("loss before any forward pass", mlp -> mlp.loss(Y, mlp.newWorkspace(2)), IAE,
+                onNetwork("loss before any forward pass", mlp -> mlp.forwardLoss(Y, mlp.newWorkspace(2)), IAE,
                         "workspace holds no forward pass of this network"),
                 onNetwork("loss with a label of 2", mlp -> {
                     Workspace ws = mlp.newWorkspace(2);
                     mlp.forward(X, ws);
-                    mlp.loss(new double[] {2, 0}, ws);
+                    mlp.forwardLoss(new double[] {2, 0}, ws);
                 }, IAE, "y[0] is 2.0: expected a value in [0, 1]"),
                 onNetwork("a gradient with too few labels", mlp -> mlp.lossAndGradient(X, new double[3],
                         mlp.newWorkspace(2), mlp.parameters().zerosLike()), IAE,
@@ -359,12 +359,12 @@ class BadInputCatalogueTest {
                 onArrays("lesson A's network with a W1 of the wrong length", () -> new ColumnLayoutNetwork(2, 3, 1,
                         Activation.SIGMOID, w1, new double[3], new double[3], new double[1]), IAE,
                         "w1 has 5 values: expected 6 (hiddenUnits × inputs)", w1),
-                refused("transposing a matrix of the wrong size", () -> ColumnLayoutNetwork.transpose(new double[5], 2, 3),
+                refused("transposing a matrix of the wrong size", () -> RowMajor.transpose(new double[5], 2, 3),
                         IAE, "a has 5 values but 2 × 3 = 6 were expected"),
-                refused("a negative warm-up", () -> new Timer(-1, 1, 1), IAE, "warmupCalls is -1: expected at least 0"),
-                refused("Integer.MAX_VALUE repetitions", () -> new Timer(0, Integer.MAX_VALUE, 1), IAE,
+                refused("a negative warm-up", () -> new Benchmark(-1, 1, 1), IAE, "warmupCalls is -1: expected at least 0"),
+                refused("Integer.MAX_VALUE repetitions", () -> new Benchmark(0, Integer.MAX_VALUE, 1), IAE,
                         "the times of 2147483647 repetitions needs 2,147,483,647 values"),
-                refused("timing nothing", () -> new Timer(0, 1, 1).time("nothing", null), NPE,
+                refused("timing nothing", () -> new Benchmark(0, 1, 1).time("nothing", null), NPE,
                         "work is null: expected the work to time"),
                 refused("a measurement without timings", () -> new Measurement("m", new long[0]), IAE,
                         "nanos is empty: expected at least one timing"));

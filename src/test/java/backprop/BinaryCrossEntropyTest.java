@@ -15,6 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Binary cross-entropy")
 class BinaryCrossEntropyTest {
 
+    /** Lesson values are printed to 4 decimals. */
+    static final double LESSON_PRINTED = 5e-5;
+
+    /** Two computations of the same double that differ only in the order of operations. */
+    static final double ROUNDING = 1e-12;
+
+
     @Nested
     @DisplayName("reproduces lesson B's sanity-check table")
     class LessonValues {
@@ -28,9 +35,9 @@ class BinaryCrossEntropyTest {
             "1, 0.50, 0.6931",
         })
         void loss(double y, double p, double expected) {
-            assertEquals(expected, BinaryCrossEntropy.loss(y, p), Tolerances.LESSON_PRINTED);
+            assertEquals(expected, BinaryCrossEntropy.loss(y, p), LESSON_PRINTED);
             assertEquals(expected, BinaryCrossEntropy.loss(new double[] {y}, new double[] {p}),
-                    Tolerances.LESSON_PRINTED, "a batch of one gives the same value");
+                    LESSON_PRINTED, "a batch of one gives the same value");
         }
 
         @ParameterizedTest(name = "dBCE/dp at (y={0}, p={1}) = {2}")
@@ -41,7 +48,7 @@ class BinaryCrossEntropyTest {
             "0, 0.1, 1.1111",
         })
         void derivative(double y, double p, double expected) {
-            assertEquals(expected, BinaryCrossEntropy.derivative(y, p), Tolerances.LESSON_PRINTED);
+            assertEquals(expected, BinaryCrossEntropy.derivative(y, p), LESSON_PRINTED);
         }
     }
 
@@ -66,7 +73,7 @@ class BinaryCrossEntropyTest {
             double[] dp = new double[4];
             BinaryCrossEntropy.derivative(y, p, dp);
             assertArrayEquals(new double[] {-5.0 / 4, 5.0 / 4, -1.0 / 0.9 / 4, 1.0 / 0.9 / 4}, dp,
-                    Tolerances.ROUNDING);
+                    ROUNDING);
         }
 
         @Test
@@ -101,7 +108,7 @@ class BinaryCrossEntropyTest {
             double[] y = {1, 0, 0, 1};
             double[] z = {1000, -1000, 1000, -1000};
             double loss = BinaryCrossEntropy.lossFromLogits(y, z);
-            assertEquals((0 + 0 + 1000 + 1000) / 4.0, loss, Tolerances.ROUNDING);
+            assertEquals((0 + 0 + 1000 + 1000) / 4.0, loss, ROUNDING);
         }
     }
 

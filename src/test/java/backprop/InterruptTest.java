@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import backprop.check.GradientCheck;
 import backprop.data.DataSet;
 import backprop.data.DataSets;
-import backprop.timing.Timer;
+import backprop.timing.Benchmark;
 import backprop.train.History;
 import backprop.train.Momentum;
 import backprop.train.Sgd;
@@ -140,7 +140,7 @@ class InterruptTest {
     void timing() {
         AtomicInteger calls = new AtomicInteger();
         InterruptedRunException e = assertThrows(InterruptedRunException.class,
-                () -> new Timer(2, 1000, 1).time("sleepy", () -> {
+                () -> new Benchmark(2, 1000, 1).time("sleepy", () -> {
                     if (calls.incrementAndGet() == 5) {
                         Thread.currentThread().interrupt();
                     }

@@ -109,7 +109,7 @@ class MlpTest {
             Parameters rowLayout = mlp.gradient(x, y);
             ColumnLayoutNetwork lessonA = ColumnLayoutNetwork.fromRowLayout(mlp.parameters(), f);
             Parameters columnLayout = lessonA.toRowLayout(lessonA.gradients(
-                    ColumnLayoutNetwork.transpose(x, m, in), ColumnLayoutNetwork.transpose(y, m, out)));
+                    RowMajor.transpose(x, m, in), RowMajor.transpose(y, m, out)));
             for (int k = 0; k < rowLayout.tensorCount(); k++) {
                 assertArrayEquals(columnLayout.tensor(k), rowLayout.tensor(k), 1e-14, rowLayout.tensorName(k));
             }
@@ -297,7 +297,7 @@ class MlpTest {
         @DisplayName("asking for the loss of a workspace that has seen no forward pass")
         void lossBeforeForward() {
             rejects("workspace holds no forward pass of this network: expected one from newWorkspace() of the "
-                    + "network with sizes [2, 3, 1], after forward()", () -> mlp.loss(new double[0], mlp.newWorkspace(1)));
+                    + "network with sizes [2, 3, 1], after forward()", () -> mlp.forwardLoss(new double[0], mlp.newWorkspace(1)));
         }
 
         @Test

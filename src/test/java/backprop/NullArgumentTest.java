@@ -14,7 +14,7 @@ import backprop.check.TensorCheck;
 import backprop.check.Verdict;
 import backprop.data.DataSet;
 import backprop.data.DataSets;
-import backprop.timing.Timer;
+import backprop.timing.Benchmark;
 import backprop.train.EpochListener;
 import backprop.train.History;
 import backprop.train.Optimizer;
@@ -55,7 +55,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("Every public method of the lesson library names a null argument")
 class NullArgumentTest {
 
-    /** The lesson library's packages; backprop.plot is display machinery and has its own tests. */
+    /** The lesson library's packages; the display machinery (workbook.display) has its own tests. */
     static final List<String> PACKAGES = List.of("backprop", "backprop.check", "backprop.data", "backprop.train",
             "backprop.timing");
 
@@ -158,7 +158,7 @@ class NullArgumentTest {
                 Map.entry(ColumnLayoutNetwork.class, NullArgumentTest::columnNetwork),
                 Map.entry(GradientCheck.class, GradientCheck::create),
                 Map.entry(PlantedBug.class, () -> PlantedBug.BIAS_AVERAGED_TWICE),
-                Map.entry(Timer.class, () -> new Timer(0, 1, 1)),
+                Map.entry(Benchmark.class, () -> new Benchmark(0, 1, 1)),
                 Map.entry(Sgd.class, () -> new Sgd(0.1)),
                 Map.entry(backprop.train.Momentum.class, () -> new backprop.train.Momentum(0.1)),
                 Map.entry(backprop.train.Adam.class, () -> new backprop.train.Adam(0.01)),

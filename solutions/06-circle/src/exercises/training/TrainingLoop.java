@@ -58,7 +58,7 @@ public final class TrainingLoop {
         }
         // One more forward pass measures the network that training returns.
         mlp.forward(x, ws);
-        history.add(new Epoch(epochs, mlp.loss(y, ws), accuracy(ws.output(), y)));
+        history.add(new Epoch(epochs, mlp.forwardLoss(y, ws), accuracy(ws.output(), y)));
         return history;
     }
 

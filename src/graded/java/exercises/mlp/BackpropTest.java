@@ -150,7 +150,7 @@ class BackpropTest {
             @Override
             public double lossAndGradient(Parameters gradient) {
                 mlp.forward(x, ws);
-                double loss = mlp.loss(y, ws);
+                double loss = mlp.forwardLoss(y, ws);
                 Backprop.backward(mlp, x, y, ws, gradient);
                 return loss;
             }
@@ -186,7 +186,7 @@ class BackpropTest {
                 librarySgd.step(library.parameters(), libraryGradient);
                 yours.forward(circle.x(), yourWs);
                 if (epoch == 0) {
-                    firstLoss = yours.loss(circle.y(), yourWs);
+                    firstLoss = yours.forwardLoss(circle.y(), yourWs);
                 }
                 Backprop.backward(yours, circle.x(), circle.y(), yourWs, yourGradient);
                 yourSgd.step(yours.parameters(), yourGradient);

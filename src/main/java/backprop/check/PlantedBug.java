@@ -15,7 +15,9 @@ import java.util.Arrays;
  *
  * <p>The buggy backward pass below is a deliberate second copy of {@link Mlp}'s, so that the
  * library's own backward pass stays free of switches; each planted mistake is marked
- * {@code // BUG:} where it happens.
+ * {@code // BUG:} where it happens. Apart from its mistake the copy computes what {@code Mlp}
+ * computes, in the same order: {@code PlantedBugTest} pins every tensor a bug leaves alone to
+ * {@code Mlp}'s gradient, bit for bit.
  */
 public enum PlantedBug {
 
@@ -80,7 +82,7 @@ public enum PlantedBug {
             @Override
             public double lossAndGradient(Parameters gradient) {
                 mlp.forward(x, ws);
-                double loss = mlp.loss(y, ws);
+                double loss = mlp.forwardLoss(y, ws);
                 buggyBackward(bug, mlp, x, y, rows, ws, gradient);
                 return loss;
             }
@@ -96,13 +98,14 @@ public enum PlantedBug {
         double[] deltaOut = ws.delta(last);
         double[] aOut = ws.a(last);
         int count = rows * sizes[last + 1];
+        double invCount = 1.0 / count;
         for (int k = 0; k < count; k++) {
             if (bug == MISSING_ONE_OVER_N) {
                 deltaOut[k] = aOut[k] - y[k]; // BUG: no 1/N
             } else if (bug == FLIPPED_SIGN) {
-                deltaOut[k] = (y[k] - aOut[k]) / count; // BUG: y - a
+                deltaOut[k] = (y[k] - aOut[k]) * invCount; // BUG: y - a
             } else {
-                deltaOut[k] = (aOut[k] - y[k]) / count;
+                deltaOut[k] = (aOut[k] - y[k]) * invCount;
             }
         }
         for (int l = last; l >= 0; l--) {

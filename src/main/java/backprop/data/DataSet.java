@@ -102,6 +102,6 @@ public record DataSet(String name, int features, double[] x, double[] y) {
 
     /** @return x in lesson A's column layout, {@code features × rows} row-major (a new array) */
     public double[] xColumns() {
-        return backprop.ColumnLayoutNetwork.transpose(x, rows(), features); // the field: transpose copies
+        return backprop.RowMajor.transpose(x, rows(), features); // the field: transpose copies
     }
 }

@@ -26,10 +26,11 @@ public final class History {
         accuracy = new double[capacity];
     }
 
-    void add(int e, double l, double a) {
-        epoch[size] = e;
-        loss[size] = l;
-        accuracy[size] = a;
+    /** Appends the row of epoch {@code epochNumber}: the loss and the accuracy measured there. */
+    void add(int epochNumber, double lossValue, double accuracyValue) {
+        epoch[size] = epochNumber;
+        loss[size] = lossValue;
+        accuracy[size] = accuracyValue;
         size++;
     }
 

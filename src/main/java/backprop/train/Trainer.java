@@ -50,10 +50,11 @@ public final class Trainer {
                                 EpochListener listener) {
         check(mlp, data, optimizer, options);
         History history = new History(optimizer.describe(), options.epochs() + 1);
+        Run run = new Run(mlp, data, optimizer, history, listener);
         if (options.isFullBatch(data.rows())) {
-            fullBatch(mlp, data, optimizer, options.epochs(), history, listener);
+            fullBatch(run, options.epochs(), data.rows());
         } else {
-            miniBatch(mlp, data, optimizer, options, history, listener);
+            miniBatch(run, options, data.rows(), data.features());
         }
         return history;
     }
@@ -74,72 +75,112 @@ public final class Trainer {
         return accuracy(ws.output(), data.y());
     }
 
-    private static void fullBatch(Mlp mlp, DataSet data, Optimizer optimizer, int epochs, History history,
-                                  EpochListener listener) {
-        Workspace ws = mlp.newWorkspace(data.rows());
-        Parameters theta = mlp.parameters();
-        Parameters gradient = theta.zerosLike();
-        Parameters lastGood = theta.copy();
-        double[] x = data.x();
-        double[] y = data.y();
-        // The forward pass of each step measures the parameters left by the previous step, so the
-        // history costs no extra pass: row e is recorded from the forward pass of step e + 1.
-        for (int e = 0; e < epochs; e++) {
-            if (InterruptedRunException.interrupted()) {
-                mlp.forward(x, ws); // row e for the parameters after e epochs, then stop
-                record(history, e, mlp.loss(y, ws), accuracy(ws.output(), y), listener);
-                throw new TrainingInterruptedException(e, epochs, history);
+    /**
+     * One training run: what every step needs, gathered once before the first epoch (all buffers
+     * included, so the loop allocates nothing), and the bookkeeping shared by both loops.
+     */
+    private static final class Run {
+        final Mlp mlp;
+        final Optimizer optimizer;
+        final History history;
+        final EpochListener listener;
+        final Parameters theta;
+        final Parameters gradient;
+        /** The parameters before the current step (full batch) or epoch (mini-batch). */
+        final Parameters lastGood;
+        final double[] x;
+        final double[] y;
+
+        Run(Mlp mlp, DataSet data, Optimizer optimizer, History history, EpochListener listener) {
+            this.mlp = mlp;
+            this.optimizer = optimizer;
+            this.history = history;
+            this.listener = listener;
+            theta = mlp.parameters();
+            gradient = theta.zerosLike();
+            lastGood = theta.copy();
+            x = data.x();
+            y = data.y();
+        }
+
+        void record(int epoch, double loss, double accuracy) {
+            history.add(epoch, loss, accuracy);
+            if (listener != null) {
+                listener.onEpoch(epoch, loss, accuracy);
             }
-            double loss = mlp.lossAndGradient(x, y, ws, gradient);
+        }
+
+        /** Measures the network on all rows with ws and records row {@code epoch}. */
+        void evaluate(Workspace ws, int epoch) {
+            mlp.forward(x, ws);
+            double loss = mlp.forwardLoss(y, ws);
             if (!Double.isFinite(loss)) {
-                throw diverged(e, loss, theta, lastGood, optimizer, history);
+                throw diverged(epoch, loss);
             }
-            record(history, e, loss, accuracy(ws.output(), y), listener);
-            lastGood.copyFrom(theta);
+            record(epoch, loss, accuracy(ws.output(), y));
+        }
+
+        /** Rolls the network back to the last finite parameters and says where training diverged. */
+        TrainingDivergedException diverged(int epoch, double loss) {
+            if (epoch == 0) {
+                throw untrained(loss);
+            }
+            theta.copyFrom(lastGood);
+            return new TrainingDivergedException(epoch, loss, optimizer, history);
+        }
+
+        /** One optimizer step; a parameter that leaves the finite numbers rolls the network back. */
+        void step(int epochReached) {
             optimizer.step(theta, gradient);
             String bad = theta.firstNonFinite();
             if (bad != null) {
                 theta.copyFrom(lastGood);
-                throw new TrainingDivergedException(e + 1, "the parameter " + bad + " while the loss was still finite",
-                        optimizer, history);
+                throw new TrainingDivergedException(epochReached, "the parameter " + bad
+                        + " while the loss was still finite", optimizer, history);
             }
         }
-        mlp.forward(x, ws);
-        double loss = mlp.loss(y, ws);
-        if (!Double.isFinite(loss)) {
-            throw diverged(epochs, loss, theta, lastGood, optimizer, history);
-        }
-        record(history, epochs, loss, accuracy(ws.output(), y), listener);
     }
 
-    private static void miniBatch(Mlp mlp, DataSet data, Optimizer optimizer, TrainingOptions options,
-                                  History history, EpochListener listener) {
-        int rows = data.rows();
-        int in = data.features();
+    private static void fullBatch(Run run, int epochs, int rows) {
+        Workspace ws = run.mlp.newWorkspace(rows);
+        // The forward pass of each step measures the parameters left by the previous step, so the
+        // history costs no extra pass: row e is recorded from the forward pass of step e + 1.
+        for (int e = 0; e < epochs; e++) {
+            if (InterruptedRunException.interrupted()) {
+                run.evaluate(ws, e); // row e for the parameters after e epochs, then stop
+                throw new TrainingInterruptedException(e, epochs, run.history);
+            }
+            double loss = run.mlp.lossAndGradient(run.x, run.y, ws, run.gradient);
+            if (!Double.isFinite(loss)) {
+                throw run.diverged(e, loss);
+            }
+            run.record(e, loss, accuracy(ws.output(), run.y));
+            run.lastGood.copyFrom(run.theta);
+            run.step(e + 1);
+        }
+        run.evaluate(ws, epochs);
+    }
+
+    private static void miniBatch(Run run, TrainingOptions options, int rows, int in) {
         int size = options.batchSize();
         int remainder = rows % size;
         double[] xFull = new double[size * in];
         double[] yFull = new double[size];
         double[] xLast = new double[Math.max(remainder, 1) * in];
         double[] yLast = new double[Math.max(remainder, 1)];
-        Workspace batchWs = mlp.newWorkspace(size);
-        Workspace evalWs = mlp.newWorkspace(rows);
-        Parameters theta = mlp.parameters();
-        Parameters gradient = theta.zerosLike();
-        Parameters lastGood = theta.copy();
+        Workspace batchWs = run.mlp.newWorkspace(size);
+        Workspace evalWs = run.mlp.newWorkspace(rows);
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
         Random random = new Random(options.shuffleSeed());
-        double[] x = data.x();
-        double[] y = data.y();
-        evaluate(mlp, x, y, evalWs, history, 0, listener);
+        run.evaluate(evalWs, 0);
         for (int e = 1; e <= options.epochs(); e++) {
             if (InterruptedRunException.interrupted()) {
-                throw new TrainingInterruptedException(e - 1, options.epochs(), history);
+                throw new TrainingInterruptedException(e - 1, options.epochs(), run.history);
             }
-            lastGood.copyFrom(theta);
+            run.lastGood.copyFrom(run.theta);
             shuffle(order, random);
             for (int start = 0; start < rows; start += size) {
                 int count = Math.min(size, rows - start);
@@ -147,60 +188,22 @@ public final class Trainer {
                 double[] yb = count == size ? yFull : yLast;
                 for (int k = 0; k < count; k++) {
                     int row = order[start + k];
-                    System.arraycopy(x, row * in, xb, k * in, in);
-                    yb[k] = y[row];
+                    System.arraycopy(run.x, row * in, xb, k * in, in);
+                    yb[k] = run.y[row];
                 }
-                double loss = mlp.lossAndGradient(xb, yb, batchWs, gradient);
+                double loss = run.mlp.lossAndGradient(xb, yb, batchWs, run.gradient);
                 if (!Double.isFinite(loss)) {
-                    throw diverged(e, loss, theta, lastGood, optimizer, history);
+                    throw run.diverged(e, loss);
                 }
-                optimizer.step(theta, gradient);
-                String bad = theta.firstNonFinite();
-                if (bad != null) {
-                    theta.copyFrom(lastGood);
-                    throw new TrainingDivergedException(e, "the parameter " + bad + " while the loss was still finite",
-                            optimizer, history);
-                }
+                run.step(e);
             }
-            mlp.forward(x, evalWs);
-            double loss = mlp.loss(y, evalWs);
-            if (!Double.isFinite(loss)) {
-                throw diverged(e, loss, theta, lastGood, optimizer, history);
-            }
-            record(history, e, loss, accuracy(evalWs.output(), y), listener);
+            run.evaluate(evalWs, e);
         }
-    }
-
-    private static void evaluate(Mlp mlp, double[] x, double[] y, Workspace ws, History history, int epoch,
-                                 EpochListener listener) {
-        mlp.forward(x, ws);
-        double loss = mlp.loss(y, ws);
-        if (!Double.isFinite(loss)) {
-            throw untrained(loss);
-        }
-        record(history, epoch, loss, accuracy(ws.output(), y), listener);
-    }
-
-    /** Rolls the network back to the last finite parameters and says where training diverged. */
-    private static TrainingDivergedException diverged(int epoch, double loss, Parameters theta, Parameters lastGood,
-                                                      Optimizer optimizer, History history) {
-        if (epoch == 0) {
-            throw untrained(loss);
-        }
-        theta.copyFrom(lastGood);
-        return new TrainingDivergedException(epoch, loss, optimizer, history);
     }
 
     private static IllegalArgumentException untrained(double loss) {
         return new IllegalArgumentException("the untrained network's loss is " + loss
                 + ": expected a finite loss before training (are the initial parameters finite?)");
-    }
-
-    private static void record(History history, int epoch, double loss, double accuracy, EpochListener listener) {
-        history.add(epoch, loss, accuracy);
-        if (listener != null) {
-            listener.onEpoch(epoch, loss, accuracy);
-        }
     }
 
     private static double accuracy(double[] a, double[] y) {
