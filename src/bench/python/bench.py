@@ -5,7 +5,8 @@ What it does, in order:
      data and initial parameters (target/bench/workloads.json), so that all implementations start
      from the same numbers;
   2. runs the JMH benchmarks of the library and the peak probe (sample mode: the median of single
-     calls; forks, warm-up; the GC profiler's bytes allocated per call);
+     calls; forks, warm-up; the GC profiler's bytes allocated per call), then counts the library's
+     allocations per call once more without JMH's bookkeeping (AllocationProbe);
   3. runs the NumPy peer (peers_numpy.py) in fresh processes with one BLAS thread and with NumPy's
      default threads, and the PyTorch peer (peers_torch.py) when torch is importable; each peer first
      proves that its loss and gradient agree with the library's;
@@ -72,6 +73,8 @@ JMH_MODES = {
     "quick": ("1", "2", "500ms", "3", "500ms"),
     "smoke": ("1", "1", "50ms", "1", "50ms"),
 }
+# AllocationProbe's warm-up and measured calls per workload (a hundredth for the gradient check).
+ALLOCATION_CALLS = {"full": ("1000", "300"), "quick": ("300", "100"), "smoke": ("2", "1")}
 # Seconds of timed calls per peer workload, and the dgemm probe's matrix size.
 PEER_BUDGET = {"full": 2.0, "quick": 0.5, "smoke": 0.02}
 DGEMM_N = {"full": 1024, "quick": 512, "smoke": 64}
@@ -260,8 +263,8 @@ def ensure_bench_venv(root, with_torch):
 
 
 def run_peer(python, script, args, env):
-    proc = subprocess.run([python, os.path.join(HERE, script)] + args, capture_output=True, text=True,
-                          env=dict(env, PYTHONPATH=HERE))
+    # The script's folder is on its sys.path, so the peers find peer_timing.py without PYTHONPATH.
+    proc = subprocess.run([python, os.path.join(HERE, script)] + args, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         raise BenchError("%s failed (exit %d):\n%s" % (script, proc.returncode, proc.stderr.strip()))
     return json.loads(proc.stdout)
@@ -354,6 +357,12 @@ def main(argv=None):
             raise BenchError("JMH reported no result for %s (%s)" % (key, wid))
         measured[(wid, JAVA)] = jmh[key]
 
+    say("counting the library's allocations without a harness (AllocationProbe)")
+    allocation_path = os.path.join(out_dir, "allocation.json")
+    java_main(args.java, classpath, "AllocationProbe", allocation_path, *ALLOCATION_CALLS[mode])
+    with open(allocation_path) as f:
+        allocation = json.load(f)
+
     versions = {"java": jmh_meta, "python (driver)": platform.python_version(), "cpu": cpu_model(),
                 "cores": os.cpu_count(), "os": platform.platform()}
     env_slow = slow_vars(os.environ)
@@ -425,6 +434,11 @@ def main(argv=None):
         "environment": {"slow_blas_variables": env_slow,
                         "thread_variables": {k: os.environ[k] for k in THREAD_VARS if k in os.environ}},
         "notes": notes,
+        "allocation_without_harness": {
+            "bytes_per_call": allocation,
+            "how": "the JVM's per-thread allocation counter (com.sun.management.ThreadMXBean) around %s calls after %s "
+                   "warm-up calls (a hundredth of each for the gradient check), outside JMH" % tuple(reversed(ALLOCATION_CALLS[mode])),
+        },
         "chart": os.path.join(out_dir, "results.png"),
     }
     lines = table_lines(results) + footer_lines(results)
@@ -457,6 +471,9 @@ def footer_lines(results):
     if peak["gflops"]:
         lines.append("Peak: %.1f GFLOPS (%s). Probes: %s." % (peak["gflops"], peak["how"], ", ".join(
             "%s %.1f" % kv for kv in peak["probes_gflops"].items())))
+    alloc = results["allocation_without_harness"]
+    lines.append("JMH's B/op includes its own bookkeeping, spread over an iteration's calls. Bytes per call without a harness "
+                 "(%s): %s." % (alloc["how"], ", ".join("%s %.1f" % kv for kv in alloc["bytes_per_call"].items())))
     agreement = [r["disagreement"] for r in results["rows"] if r["disagreement"] is not None]
     if agreement:
         lines.append("Peers agree with the library's loss and gradient before timing: largest relative difference %.1e (float64)."
@@ -497,6 +514,8 @@ def smoke_check(results, results_path):
             problems.append("no B/op for " + w["id"])
         if not w["flops"] > 0:
             problems.append("no FLOP count for " + w["id"])
+        if w["id"] not in results["allocation_without_harness"]["bytes_per_call"]:
+            problems.append("no allocation count for " + w["id"])
     if not results["peak"]["gflops"]:
         problems.append("no peak")
     with open(results_path) as f:
