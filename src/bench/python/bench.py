@@ -142,7 +142,7 @@ def fmt(value, pattern):
 def table_lines(results):
     """The table as text lines, one block per workload."""
     header = ("implementation", "median", "× NumPy 1T", "GFLOPS", "% peak", "B/op")
-    widths = (44, 10, 11, 8, 7, 10)
+    widths = (max([44] + [len(r["implementation"]) for r in results["rows"]]), 10, 11, 8, 7, 10)
     line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
     lines = []
     for w in results["workloads"]:
