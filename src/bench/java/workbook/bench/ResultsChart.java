@@ -54,7 +54,7 @@ public final class ResultsChart {
         double smallest = bySeries.values().stream().flatMap(m -> m.values().stream()).mapToDouble(Double::doubleValue)
                 .min().orElse(1);
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest))));
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setAvailableSpaceFill(0.8);
         for (Map.Entry<String, Map<String, Double>> series : bySeries.entrySet()) {
             // A logarithmic axis cannot draw a missing value, and the groups must line up: a series
