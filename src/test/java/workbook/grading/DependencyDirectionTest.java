@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Dependency direction")
 class DependencyDirectionTest {
 
-    private static final Pattern REFERENCE = Pattern.compile("\\b(workbook\\.grading|exercises)\\.[A-Za-z]");
+    private static final Pattern REFERENCE = Pattern.compile("\\b(workbook\\.(?:grading|bench)|exercises)\\.[A-Za-z]");
 
     @Test
-    @DisplayName("no file of the lesson library (src/main/java) names the grader or the exercises")
+    @DisplayName("no file of the lesson library (src/main/java) names the grader, the benchmarks or the exercises")
     void libraryImportsNoMachinery() throws IOException {
         List<String> offenders = new ArrayList<>();
         int files = 0;
@@ -46,6 +46,7 @@ class DependencyDirectionTest {
     @DisplayName("the check is able to see a reference when there is one")
     void patternSeesReferences() {
         assertTrue(REFERENCE.matcher("import workbook.grading.Grade;").find());
+        assertTrue(REFERENCE.matcher("import workbook.bench.Workload;").find());
         assertTrue(REFERENCE.matcher("double[] g = exercises.mlp.Backprop.grad();").find());
         assertTrue(!REFERENCE.matcher("import backprop.train.Sgd; // the workbook's trainer").find());
     }
