@@ -94,11 +94,25 @@ public final class Plots {
     }
 
     /**
+     * {@link #learningCurves(Table)} under a title of your own, e.g. the progress of a run.
+     *
+     * @throws NullPointerException if title is null
+     */
+    public static Figure learningCurves(String title, Table history) {
+        FigureArguments.notNull("title", title, "a title");
+        return learningCurvesTitled(title, history);
+    }
+
+    /**
      * Loss (left axis) and accuracy (right axis, 0 to 1) per epoch in one figure; redraw it while
      * training runs with {@code NotebookDisplay.update}. Both axes linear. Each axis is coloured like
      * its line instead of a legend, which plotly would draw over the right axis's labels.
      */
     public static Figure learningCurves(Table history) {
+        return learningCurvesTitled("Learning curves", history);
+    }
+
+    private static Figure learningCurvesTitled(String title, Table history) {
         double[] epoch = FigureArguments.numericColumn("history", history, "epoch", HISTORY_COLUMNS);
         double[] loss = FigureArguments.numericColumn("history", history, "loss", HISTORY_COLUMNS);
         double[] accuracy = FigureArguments.numericColumn("history", history, "accuracy", HISTORY_COLUMNS);
@@ -139,7 +153,7 @@ public final class Plots {
                                         .build())
                         .build();
         Layout layout =
-                FigureParts.layout("Learning curves", "epoch", Scale.LINEAR, "loss", Scale.LINEAR)
+                FigureParts.layout(title, "epoch", Scale.LINEAR, "loss", Scale.LINEAR)
                         .yAxis(lossAxis)
                         .yAxis2(accuracyAxis)
                         .showLegend(false)

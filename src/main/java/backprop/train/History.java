@@ -90,6 +90,42 @@ public final class History {
                 DoubleColumn.create("accuracy", Arrays.copyOf(accuracy, size)));
     }
 
+    /**
+     * The first epoch whose accuracy reaches {@code target}: {@code min e} with
+     * {@code accuracy(e) >= target}.
+     *
+     * @param target an accuracy in [0, 1], e.g. 0.95
+     * @return that epoch, or -1 if no row reaches it
+     * @throws IllegalArgumentException if target is outside [0, 1]
+     */
+    public int firstEpochReaching(double target) {
+        Require.inUnitInterval("target", target);
+        for (int r = 0; r < size; r++) {
+            if (accuracy[r] >= target) {
+                return epoch[r];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The epoch from which the accuracy stays at or above {@code target} until the end of the run:
+     * the first row of the last unbroken stretch of rows that reach it. It is later than
+     * {@link #firstEpochReaching} when the accuracy reached the target, fell back, and came again.
+     *
+     * @param target an accuracy in [0, 1], e.g. 0.95
+     * @return that epoch, or -1 if the last row is below target (or the history is empty)
+     * @throws IllegalArgumentException if target is outside [0, 1]
+     */
+    public int settledFrom(double target) {
+        Require.inUnitInterval("target", target);
+        int r = size;
+        while (r > 0 && accuracy[r - 1] >= target) {
+            r--;
+        }
+        return r == size ? -1 : epoch[r];
+    }
+
     /** @return true if both histories have the same rows, bit for bit */
     public boolean sameAs(History other) {
         Require.nonNull("other", other, "a history to compare with");
