@@ -45,7 +45,11 @@ cell order, joined by newlines, with ANSI colour codes removed. A numeric
 check has `min` and/or `max` (inclusive); an `equals` check compares the
 captured text exactly. `occurrence` says which matches must pass: "all"
 (default), "first" or "last". A pattern that matches nothing fails the check,
-naming its label.
+naming its label. `size` says at which run size the check is made: "fast"
+(default: WORKBOOK_FAST=1, as ./workbook test runs), "full" (WORKBOOK_FAST
+unset or not 1, the size a learner runs: `WORKBOOK_FAST=0 ./workbook test
+--skip-maven --skip-browser --notebooks NAME`) or "both". A sentence whose
+number differs between the sizes is backed by one check per size.
 """
 from __future__ import annotations
 
@@ -70,7 +74,8 @@ KERNEL = "backprop-java"
 PLOTLY = "application/vnd.plotly.v1+json"
 PNG_SRC = "data:image/png;base64,"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-CHECK_KEYS = {"label", "pattern", "min", "max", "equals", "occurrence"}
+CHECK_KEYS = {"label", "pattern", "min", "max", "equals", "occurrence", "size"}
+SIZES = ("fast", "full", "both")
 
 
 class ExpectationsError(Exception):
@@ -87,6 +92,11 @@ class Check:
     max: float | None = None
     equals: str | None = None
     occurrence: str = "all"
+    size: str = "fast"
+
+    def applies_to(self, run_size: str) -> bool:
+        """True if the check is made at this run size ("fast" or "full")."""
+        return self.size in (run_size, "both")
 
     def bounds(self) -> str:
         if self.equals is not None:
@@ -156,7 +166,15 @@ def parse_check(where: str, raw: object) -> Check:
     occurrence = raw.get("occurrence", "all")
     if occurrence not in ("all", "first", "last"):
         raise ExpectationsError(f"{where}: 'occurrence' must be \"all\", \"first\" or \"last\", not {occurrence!r}")
-    return Check(label, regex, raw.get("min"), raw.get("max"), raw.get("equals"), occurrence)
+    size = raw.get("size", "fast")
+    if size not in SIZES:
+        raise ExpectationsError(f"{where}: 'size' must be \"fast\", \"full\" or \"both\", not {size!r}")
+    return Check(label, regex, raw.get("min"), raw.get("max"), raw.get("equals"), occurrence, size)
+
+
+def run_size() -> str:
+    """"fast" when WORKBOOK_FAST=1 (./workbook test's default), else "full"."""
+    return "fast" if os.environ.get("WORKBOOK_FAST") == "1" else "full"
 
 
 def load_expectations(path: Path) -> dict[str, list[Check]]:
@@ -375,7 +393,7 @@ def run_one(path: Path, checks: list[Check] | None, timeout: int) -> bool:
 
     if checks is not None and not failure:
         text = output_text(nb)
-        for check in checks:
+        for check in (c for c in checks if c.applies_to(run_size())):
             ok, line = check.evaluate(text)
             lines.append(f"   {'ok  ' if ok else 'FAIL'} {line}")
             if not ok:

@@ -5,6 +5,7 @@ No kernel is started here; `./workbook test` runs these before the notebooks:
     .venv/bin/python -m unittest discover -s src/test/python
 """
 import json
+import os
 import sys
 import tempfile
 import unittest
@@ -54,6 +55,32 @@ class ParseCheck(unittest.TestCase):
         self.rejects("not a valid regular expression", pattern="(a", min=1)
         with self.assertRaises(rn.ExpectationsError):
             rn.parse_check("test", {"pattern": "(a)", "min": 1})  # no label
+
+
+class RunSize(unittest.TestCase):
+    def test_a_check_is_made_at_its_size_only(self):
+        fast, full, both = (check(pattern="(a)", min=1, size=s) for s in ("fast", "full", "both"))
+        default = check(pattern="(a)", min=1)
+        self.assertEqual([True, False, True, True], [c.applies_to("fast") for c in (fast, full, both, default)])
+        self.assertEqual([False, True, True, False], [c.applies_to("full") for c in (fast, full, both, default)])
+
+    def test_an_unknown_size_is_named(self):
+        with self.assertRaises(rn.ExpectationsError) as caught:
+            check(pattern="(a)", min=1, size="small")
+        self.assertIn("'size' must be \"fast\", \"full\" or \"both\"", str(caught.exception))
+
+    def test_the_size_follows_workbook_fast(self):
+        old = os.environ.get("WORKBOOK_FAST")
+        try:
+            os.environ["WORKBOOK_FAST"] = "1"
+            self.assertEqual("fast", rn.run_size())
+            os.environ["WORKBOOK_FAST"] = "0"
+            self.assertEqual("full", rn.run_size())
+            del os.environ["WORKBOOK_FAST"]
+            self.assertEqual("full", rn.run_size())
+        finally:
+            if old is not None:
+                os.environ["WORKBOOK_FAST"] = old
 
 
 class Evaluate(unittest.TestCase):
