@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /**
@@ -226,7 +225,7 @@ public final class ComputationGraph {
      * @throws IllegalStateException if not running inside the JJava kernel
      */
     public static void show(List<ChainRuleStep> ledger, String title) {
-        KernelBridge.jjava().display("backprop-graph-" + UUID.randomUUID(), of(ledger, title).bundle());
+        NotebookDisplay.display(of(ledger, title).bundle());
     }
 
     private Node node(String name) {
