@@ -61,7 +61,8 @@ public final class NotebookDisplay {
         return display(FigureBundle.of(figure, width, height));
     }
 
-    private static String display(Map<String, Object> bundle) {
+    /** Sends any bundle of MIME types as one output (also ComputationGraph's PNG and text); returns its id. */
+    static String display(Map<String, Object> bundle) {
         String id = "backprop-plot-" + UUID.randomUUID();
         KERNEL.display(id, bundle);
         return id;

@@ -9,6 +9,9 @@
  *       types: plotly JSON (interactive), a PNG drawn by XChart (static) and a line of text;
  *   <li>{@link workbook.display.NotebookDisplay} shows a bundle in a JJava notebook and updates it in
  *       place; it is the only class that talks to the kernel.
+ *   <li>{@link workbook.display.ComputationGraph} draws lesson 03's 1-1-1 network as a computation
+ *       graph (Java2D, no Graphviz) with the forward value and gradient on every node, and shows it
+ *       as a PNG with a text description, through NotebookDisplay.
  * </ul>
  *
  * <p>Nothing here prints, writes files or opens a browser.
