@@ -26,6 +26,7 @@ TOP = [
     "nbconvert==7.17.2",   # HTML export of executed notebooks
     "nbformat==5.11.1",
     "plotly==7.1.0",       # ships the jupyterlab-plotly renderer extension
+    "jupyter-server-mathjax==0.2.6",  # MathJax 2 files, copied beside the HTML exports (offline formulas)
 ]
 
 ROOT = Path(__file__).resolve().parents[3]

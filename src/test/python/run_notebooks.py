@@ -356,14 +356,46 @@ def execute(nb, timeout: int, kernel_log: Path) -> str | None:
     return "; ".join(errors) if errors else None
 
 
-def export(nb, name: str) -> str:
-    """Writes the executed copy and its HTML export; returns the HTML."""
+# MathJax 2 for the HTML exports, from the pinned jupyter-server-mathjax package (its static/
+# folder: MathJax.js, the TeX input, HTML-CSS and SVG output, STIX-Web fonts), copied beside the
+# exports so that their formulas render offline. Its HTML-CSS output looks for TeX web fonts by
+# default, which the package does not ship: config/workbook.js points it at STIX-Web.
+MATHJAX_DIR = "mathjax"
+MATHJAX_CONFIG = "workbook"
+MATHJAX_URL = f"{MATHJAX_DIR}/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe,{MATHJAX_CONFIG}"
+MATHJAX_CONFIG_JS = """MathJax.Hub.Config({
+  "HTML-CSS": {availableFonts: [], preferredFont: null, webFont: "STIX-Web", imageFont: null}
+});
+MathJax.Ajax.loadComplete("[MathJax]/config/%s.js");
+""" % MATHJAX_CONFIG
+
+
+def vendor_mathjax(out: Path) -> Path:
+    """Copies MathJax beside the exports in out (once) and returns its MathJax.js."""
+    import shutil
+
+    import jupyter_server_mathjax
+
+    target = out / MATHJAX_DIR
+    script = target / "MathJax.js"
+    config = target / "config" / f"{MATHJAX_CONFIG}.js"
+    if not script.is_file() or not config.is_file():
+        source = Path(jupyter_server_mathjax.__file__).parent / "static"
+        shutil.copytree(source, target, dirs_exist_ok=True)
+        config.write_text(MATHJAX_CONFIG_JS, encoding="utf-8")
+    return script
+
+
+def export(nb, name: str, out: Path | None = None) -> str:
+    """Writes the executed copy and its HTML export (MathJax from a local copy); returns the HTML."""
     from nbconvert import HTMLExporter
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, OUT / f"{name}.ipynb")
-    html, _ = HTMLExporter().from_notebook_node(nb)
-    (OUT / f"{name}.html").write_text(html, encoding="utf-8")
+    out = OUT if out is None else out
+    out.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out / f"{name}.ipynb")
+    vendor_mathjax(out)
+    html, _ = HTMLExporter(mathjax_url=MATHJAX_URL).from_notebook_node(nb)
+    (out / f"{name}.html").write_text(html, encoding="utf-8")
     return html
 
 

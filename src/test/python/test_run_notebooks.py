@@ -201,6 +201,39 @@ class HtmlFigures(unittest.TestCase):
         self.assertEqual(rn.html_figures(notebook_with_figures(png), html), (1, 1, 1))
 
 
+class OfflineMathJax(unittest.TestCase):
+    """The HTML exports load MathJax from a copy beside them, never from the network."""
+
+    def test_an_export_loads_mathjax_from_a_local_file_that_exists(self):
+        import re
+        nb = new_notebook(cells=[new_markdown_cell("The loss $L = -\\ln p$ and $$\\sigma(z) = 1/(1 + e^{-z})$$")])
+        with tempfile.TemporaryDirectory() as tmp:
+            html = rn.export(nb, "formulas", Path(tmp))
+            self.assertEqual(html, (Path(tmp) / "formulas.html").read_text(encoding="utf-8"))
+            sources = re.findall(r'<script[^>]*\bsrc="([^"]*)"', html)
+            mathjax = [s for s in sources if "mathjax" in s.lower()]
+            self.assertEqual(len(mathjax), 1, f"one MathJax script expected, found {mathjax}")
+            self.assertNotRegex(mathjax[0], r"^(https?:)?//", "MathJax must not come from the network")
+            self.assertIsNone(re.search(r"https?://[^\s\"'<>]*mathjax", html, re.IGNORECASE),
+                              "no http(s) URL for MathJax anywhere in the export")
+            local = Path(tmp) / mathjax[0].split("?")[0]
+            self.assertTrue(local.is_file(), f"{local} is missing")
+            self.assertIn("MathJax", local.read_text(encoding="utf-8")[:2000])
+            configs = re.search(r"config=([^&\"]+)", mathjax[0]).group(1).split(",")
+            for config in configs:
+                self.assertTrue((local.parent / "config" / f"{config}.js").is_file(), f"config {config}.js is missing")
+            self.assertTrue(any((local.parent / "fonts" / "HTML-CSS" / "STIX-Web").iterdir()),
+                            "the web fonts the workbook config names are there")
+
+    def test_a_second_export_reuses_the_copy(self):
+        nb = new_notebook(cells=[new_markdown_cell("$x$")])
+        with tempfile.TemporaryDirectory() as tmp:
+            script = rn.vendor_mathjax(Path(tmp))
+            stamp = script.stat().st_mtime_ns
+            rn.export(nb, "again", Path(tmp))
+            self.assertEqual(script.stat().st_mtime_ns, stamp)
+
+
 class LoadExpectations(unittest.TestCase):
     def load(self, data):
         with tempfile.TemporaryDirectory() as tmp:
