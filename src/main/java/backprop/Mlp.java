@@ -259,33 +259,34 @@ public final class Mlp {
         };
     }
 
-    /** Forward over the first {@code rows} rows of x; arguments already checked. */
+    /**
+     * Forward over the first {@code rows} rows of x; arguments already checked. For each layer and
+     * each sample n: {@code z_n = b + Σ_i a_{n,i} W[i, :]}, i ascending, then {@code a_n = f(z_n)}.
+     *
+     * <p>Fills {@code ws.z}, {@code ws.a} and {@code ws.rows}; uses {@code ws.weightRows} and
+     * {@code ws.row} as scratch. x and the parameters are not modified.
+     */
     void forwardUnchecked(double[] x, int rows, Workspace ws) {
         int last = sizes.length - 2;
+        double[] zn = ws.row;
         double[] aPrev = x;
         for (int l = 0; l <= last; l++) {
             int in = sizes[l];
             int out = sizes[l + 1];
-            double[] w = parameters.weights(l);
+            double[][] w = copyRows(parameters.weights(l), ws.weightRows[l]);
             double[] b = parameters.biases(l);
             double[] z = ws.z[l];
             double[] a = ws.a[l];
-            for (int n = 0; n < rows; n++) {
-                int zRow = n * out;
-                System.arraycopy(b, 0, z, zRow, out);
-                int aRow = n * in;
-                for (int i = 0; i < in; i++) {
-                    double ai = aPrev[aRow + i];
-                    int wRow = i * out;
-                    for (int j = 0; j < out; j++) {
-                        z[zRow + j] += ai * w[wRow + j];
-                    }
-                }
-            }
             Activation f = (l == last) ? Activation.SIGMOID : hidden;
-            int count = rows * out;
-            for (int k = 0; k < count; k++) {
-                a[k] = f.apply(z[k]);
+            for (int n = 0; n < rows; n++) {
+                // z_n[j] = b[j] + a_{n,0} W[0,j] + a_{n,1} W[1,j] + ...: row n of A W + b
+                System.arraycopy(b, 0, zn, 0, out);
+                ScaledRows.addTo(zn, out, aPrev, n * in, 1, w, 0, in);
+                int zRow = n * out;
+                System.arraycopy(zn, 0, z, zRow, out);
+                for (int j = 0; j < out; j++) {
+                    a[zRow + j] = f.apply(zn[j]);
+                }
             }
             aPrev = a;
         }
@@ -303,7 +304,16 @@ public final class Mlp {
         return sum / count;
     }
 
-    /** Backward over the first {@code rows} rows; arguments already checked. */
+    /**
+     * Backward over the first {@code rows} rows; arguments already checked. For each layer, from
+     * the last: {@code dW = A_prevᵀ delta} and {@code db = Σ_n delta_n}, each summed over n
+     * ascending from 0; then {@code delta_prev[n, i] = (Σ_j delta[n, j] W[i, j]) · f'(z_prev[n, i])},
+     * j ascending from 0.
+     *
+     * <p>Fills {@code ws.delta} and overwrites {@code gradient}; uses {@code ws.weightColumns},
+     * {@code ws.dWRows}, {@code ws.deltaBlock} and {@code ws.row} as scratch. x, y, the parameters
+     * and {@code ws.z}, {@code ws.a} are not modified.
+     */
     void backwardUnchecked(double[] x, double[] y, int rows, Workspace ws, Parameters gradient) {
         int last = sizes.length - 2;
         double[] deltaOut = ws.delta[last];
@@ -313,47 +323,75 @@ public final class Mlp {
         for (int k = 0; k < count; k++) {
             deltaOut[k] = (aOut[k] - y[k]) * invCount;
         }
+        double[][] block = ws.deltaBlock;
         for (int l = last; l >= 0; l--) {
             int in = sizes[l];
             int out = sizes[l + 1];
             double[] aPrev = (l == 0) ? x : ws.a[l - 1];
             double[] delta = ws.delta[l];
-            double[] w = parameters.weights(l);
-            double[] dW = gradient.weights(l);
+            double[][] dW = ws.dWRows[l];
             double[] dB = gradient.biases(l);
-            Arrays.fill(dW, 0.0);
+            for (double[] dWi : dW) {
+                Arrays.fill(dWi, 0.0);
+            }
             Arrays.fill(dB, 0.0);
-            for (int n = 0; n < rows; n++) {
-                int dRow = n * out;
-                int aRow = n * in;
+            for (int n0 = 0; n0 < rows; n0 += 4) {
+                int samples = Math.min(4, rows - n0);
+                for (int k = 0; k < samples; k++) {
+                    System.arraycopy(delta, (n0 + k) * out, block[k], 0, out);
+                }
                 for (int i = 0; i < in; i++) {
-                    double ai = aPrev[aRow + i];
-                    int wRow = i * out;
+                    // dW[i,j] += a_{n0,i} delta_{n0,j} + a_{n0+1,i} delta_{n0+1,j} + ...: column i of A_prev, times delta
+                    ScaledRows.addTo(dW[i], out, aPrev, n0 * in + i, in, block, 0, samples);
+                }
+                for (int k = 0; k < samples; k++) {
+                    double[] deltaN = block[k];
+                    // db[j] += delta_{n,j}
                     for (int j = 0; j < out; j++) {
-                        dW[wRow + j] += ai * delta[dRow + j];
+                        dB[j] = dB[j] + deltaN[j];
                     }
                 }
-                for (int j = 0; j < out; j++) {
-                    dB[j] += delta[dRow + j];
-                }
+            }
+            double[] dWFlat = gradient.weights(l);
+            for (int i = 0; i < in; i++) {
+                System.arraycopy(dW[i], 0, dWFlat, i * out, out);
             }
             if (l > 0) {
+                double[][] wT = transpose(parameters.weights(l), in, out, ws.weightColumns[l]);
                 double[] deltaPrev = ws.delta[l - 1];
                 double[] zPrev = ws.z[l - 1];
+                double[] back = ws.row;
                 for (int n = 0; n < rows; n++) {
-                    int dRow = n * out;
+                    // back[i] = delta_{n,0} W[i,0] + delta_{n,1} W[i,1] + ...: row n of delta Wᵀ, by rows of Wᵀ
+                    Arrays.fill(back, 0, in, 0.0);
+                    ScaledRows.addTo(back, in, delta, n * out, 1, wT, 0, out);
                     int pRow = n * in;
                     for (int i = 0; i < in; i++) {
-                        int wRow = i * out;
-                        double sum = 0;
-                        for (int j = 0; j < out; j++) {
-                            sum += delta[dRow + j] * w[wRow + j];
-                        }
-                        deltaPrev[pRow + i] = sum * hidden.derivative(zPrev[pRow + i]);
+                        deltaPrev[pRow + i] = back[i] * hidden.derivative(zPrev[pRow + i]);
                     }
                 }
             }
         }
+    }
+
+    /** Copies row-major {@code w} into {@code rows} (one array per row) and returns rows. */
+    private static double[][] copyRows(double[] w, double[][] rows) {
+        int out = rows.length == 0 ? 0 : rows[0].length;
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(w, i * out, rows[i], 0, out);
+        }
+        return rows;
+    }
+
+    /** Writes {@code wT[j][i] = w[i * out + j]} (the transpose of the in × out matrix w) and returns wT. */
+    private static double[][] transpose(double[] w, int in, int out, double[][] wT) {
+        for (int i = 0; i < in; i++) {
+            int wRow = i * out;
+            for (int j = 0; j < out; j++) {
+                wT[j][i] = w[wRow + j];
+            }
+        }
+        return wT;
     }
 
     /** @return the number of rows; throws if x does not fit this network or the workspace */

@@ -8,6 +8,11 @@ package backprop;
  * {@code delta(l)} each hold {@code capacity × out} values, row-major ({@code [n * out + j]}); only
  * the first {@code rows() × out} are valid after a pass. {@code delta(l)} is {@code dL/dz} of layer
  * l.
+ *
+ * <p>It also holds the fast loops' scratch (package-private, not part of a pass's result): the
+ * weights copied into one array per row, and per column, so that {@link ScaledRows} can run over
+ * them; the weight gradient accumulated one array per row; one row of pre-activations or of
+ * {@code delta Wᵀ}; and a block of four rows of delta.
  */
 public final class Workspace {
 
@@ -17,6 +22,17 @@ public final class Workspace {
     final double[][] a;
     final double[][] delta;
     int rows;
+
+    /** {@code weightRows[l][i][j] = W_l[i, j]}: copied from the live weights by every forward pass. */
+    final double[][][] weightRows;
+    /** {@code weightColumns[l][j][i] = W_l[i, j]}, i.e. W_lᵀ by rows: copied by every backward pass; null for l = 0. */
+    final double[][][] weightColumns;
+    /** {@code dWRows[l][i][j]}: dL/dW_l[i, j] while a backward pass accumulates it. */
+    final double[][][] dWRows;
+    /** One row of the widest layer: Z of one sample in the forward pass, delta Wᵀ of one in the backward. */
+    final double[] row;
+    /** Four rows of delta of the widest layer, copied out of {@code delta} four samples at a time. */
+    final double[][] deltaBlock;
 
     Workspace(int[] sizes, int capacity) {
         Require.atLeast("capacity", capacity, 1);
@@ -32,6 +48,18 @@ public final class Workspace {
             a[l] = new double[n];
             delta[l] = new double[n];
         }
+        weightRows = new double[layers][][];
+        weightColumns = new double[layers][][];
+        dWRows = new double[layers][][];
+        int widest = 0;
+        for (int l = 0; l < layers; l++) {
+            weightRows[l] = new double[sizes[l]][sizes[l + 1]];
+            weightColumns[l] = (l == 0) ? null : new double[sizes[l + 1]][sizes[l]];
+            dWRows[l] = new double[sizes[l]][sizes[l + 1]];
+            widest = Math.max(widest, Math.max(sizes[l], sizes[l + 1]));
+        }
+        row = new double[widest];
+        deltaBlock = new double[4][widest];
     }
 
     /** @return the largest number of rows this workspace can hold */
