@@ -311,7 +311,7 @@ public final class Mlp {
      * j ascending from 0.
      *
      * <p>Fills {@code ws.delta} and overwrites {@code gradient}; uses {@code ws.weightColumns},
-     * {@code ws.dWRows}, {@code ws.deltaBlock} and {@code ws.row} as scratch. x, y, the parameters
+     * {@code ws.dWLines}, {@code ws.deltaBlock}, {@code ws.inputBlock} and {@code ws.row} as scratch. x, y, the parameters
      * and {@code ws.z}, {@code ws.a} are not modified.
      */
     void backwardUnchecked(double[] x, double[] y, int rows, Workspace ws, Parameters gradient) {
@@ -323,29 +323,41 @@ public final class Mlp {
         for (int k = 0; k < count; k++) {
             deltaOut[k] = (aOut[k] - y[k]) * invCount;
         }
-        double[][] block = ws.deltaBlock;
+        double[][] deltaBlock = ws.deltaBlock;
+        double[][] inputBlock = ws.inputBlock;
         for (int l = last; l >= 0; l--) {
             int in = sizes[l];
             int out = sizes[l + 1];
             double[] aPrev = (l == 0) ? x : ws.a[l - 1];
             double[] delta = ws.delta[l];
-            double[][] dW = ws.dWRows[l];
+            boolean byRows = out >= in; // the vector loops run along the longer side of dW
+            double[][] dW = ws.dWLines[l];
             double[] dB = gradient.biases(l);
-            for (double[] dWi : dW) {
-                Arrays.fill(dWi, 0.0);
+            for (double[] line : dW) {
+                Arrays.fill(line, 0.0);
             }
             Arrays.fill(dB, 0.0);
             for (int n0 = 0; n0 < rows; n0 += 4) {
                 int samples = Math.min(4, rows - n0);
                 for (int k = 0; k < samples; k++) {
-                    System.arraycopy(delta, (n0 + k) * out, block[k], 0, out);
+                    System.arraycopy(delta, (n0 + k) * out, deltaBlock[k], 0, out);
                 }
-                for (int i = 0; i < in; i++) {
-                    // dW[i,j] += a_{n0,i} delta_{n0,j} + a_{n0+1,i} delta_{n0+1,j} + ...: column i of A_prev, times delta
-                    ScaledRows.addTo(dW[i], out, aPrev, n0 * in + i, in, block, 0, samples);
+                if (byRows) {
+                    for (int i = 0; i < in; i++) {
+                        // dW[i,j] += a_{n0,i} delta_{n0,j} + a_{n0+1,i} delta_{n0+1,j} + ...: row i of A_prevᵀ delta
+                        ScaledRows.addTo(dW[i], out, aPrev, n0 * in + i, in, deltaBlock, 0, samples);
+                    }
+                } else {
+                    for (int k = 0; k < samples; k++) {
+                        System.arraycopy(aPrev, (n0 + k) * in, inputBlock[k], 0, in);
+                    }
+                    for (int j = 0; j < out; j++) {
+                        // dW[i,j] += delta_{n0,j} a_{n0,i} + delta_{n0+1,j} a_{n0+1,i} + ...: row j of deltaᵀ A_prev
+                        ScaledRows.addTo(dW[j], in, delta, n0 * out + j, out, inputBlock, 0, samples);
+                    }
                 }
                 for (int k = 0; k < samples; k++) {
-                    double[] deltaN = block[k];
+                    double[] deltaN = deltaBlock[k];
                     // db[j] += delta_{n,j}
                     for (int j = 0; j < out; j++) {
                         dB[j] = dB[j] + deltaN[j];
@@ -354,7 +366,13 @@ public final class Mlp {
             }
             double[] dWFlat = gradient.weights(l);
             for (int i = 0; i < in; i++) {
-                System.arraycopy(dW[i], 0, dWFlat, i * out, out);
+                if (byRows) {
+                    System.arraycopy(dW[i], 0, dWFlat, i * out, out);
+                } else {
+                    for (int j = 0; j < out; j++) {
+                        dWFlat[i * out + j] = dW[j][i];
+                    }
+                }
             }
             if (l > 0) {
                 double[][] wT = transpose(parameters.weights(l), in, out, ws.weightColumns[l]);

@@ -24,6 +24,13 @@ package backprop;
  */
 final class ScaledRows {
 
+    /**
+     * Rows shorter than this are summed one column at a time. A vector loop has a set-up cost of
+     * about 15 ns per statement on the machine this was measured on (an AMD EPYC with AVX2, four
+     * doubles per vector); for a one-unit output layer that cost bought four multiply-adds.
+     */
+    static final int SHORT = 4;
+
     private ScaledRows() {
     }
 
@@ -42,6 +49,10 @@ final class ScaledRows {
      */
     static void addTo(double[] acc, int len, double[] s, int sFrom, int sStride,
                       double[][] rows, int rowFrom, int count) {
+        if (len < SHORT) {
+            addToShort(acc, len, s, sFrom, sStride, rows, rowFrom, count);
+            return;
+        }
         int k = 0;
         int sk = sFrom;
         for (; k + 4 <= count; k += 4, sk += 4 * sStride) {
@@ -63,6 +74,18 @@ final class ScaledRows {
             for (int j = 0; j < len; j++) {
                 acc[j] = acc[j] + s0 * r0[j];
             }
+        }
+    }
+
+    /** {@link #addTo} for short rows: for each column, the products added one at a time, k ascending. */
+    private static void addToShort(double[] acc, int len, double[] s, int sFrom, int sStride,
+                                   double[][] rows, int rowFrom, int count) {
+        for (int j = 0; j < len; j++) {
+            double sum = acc[j];
+            for (int k = 0, sk = sFrom; k < count; k++, sk += sStride) {
+                sum = sum + s[sk] * rows[rowFrom + k][j];
+            }
+            acc[j] = sum;
         }
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * bit for bit, not merely close. Shapes are chosen to reach every branch of {@link ScaledRows}:
  * widths below, at and above the four products per statement, widths that are not a multiple of 4,
  * one-unit layers, a batch of one, batches that are not a multiple of the four-row block, and
- * batches smaller than the workspace.
+ * batches smaller than the workspace, and layers wider, narrower and as wide as their input
+ * (the weight gradient is accumulated along the longer side).
  */
 @DisplayName("The fast loops give the same bits as the reference loops")
 class FastLoopsTest {
@@ -122,6 +123,8 @@ class FastLoopsTest {
                 "7-13-11-3,     IDENTITY,  10,  16",
                 "4-8-4-1,       RELU,       4,   4",
                 "9-17-33-1,     RELU,      31,  64",
+                "8-8-8-1,       TANH,      12,  12",
+                "40-3-2-1,      RELU,       6,   6",
                 // batches of 1 to 5: every remainder of the four-row block
                 "6-10-1,        TANH,       1,   6",
                 "6-10-1,        RELU,       2,   6",
