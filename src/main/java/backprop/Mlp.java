@@ -311,8 +311,8 @@ public final class Mlp {
      * j ascending from 0.
      *
      * <p>Fills {@code ws.delta} and overwrites {@code gradient}; uses {@code ws.weightColumns},
-     * {@code ws.dWLines}, {@code ws.deltaBlock}, {@code ws.inputBlock} and {@code ws.row} as scratch. x, y, the parameters
-     * and {@code ws.z}, {@code ws.a} are not modified.
+     * {@code ws.dWLines}, {@code ws.deltaBlock}, {@code ws.inputBlock} and {@code ws.row} as
+     * scratch. x, y, the parameters and {@code ws.z}, {@code ws.a} are not modified.
      */
     void backwardUnchecked(double[] x, double[] y, int rows, Workspace ws, Parameters gradient) {
         int last = sizes.length - 2;
@@ -344,7 +344,8 @@ public final class Mlp {
                 }
                 if (byRows) {
                     for (int i = 0; i < in; i++) {
-                        // dW[i,j] += a_{n0,i} delta_{n0,j} + a_{n0+1,i} delta_{n0+1,j} + ...: row i of A_prevᵀ delta
+                        // dW[i,j] += a_{n0,i} delta_{n0,j} + a_{n0+1,i} delta_{n0+1,j} + ...
+                        // (row i of A_prevᵀ delta)
                         ScaledRows.addTo(dW[i], out, aPrev, n0 * in + i, in, deltaBlock, 0, samples);
                     }
                 } else {
@@ -352,7 +353,8 @@ public final class Mlp {
                         System.arraycopy(aPrev, (n0 + k) * in, inputBlock[k], 0, in);
                     }
                     for (int j = 0; j < out; j++) {
-                        // dW[i,j] += delta_{n0,j} a_{n0,i} + delta_{n0+1,j} a_{n0+1,i} + ...: row j of deltaᵀ A_prev
+                        // dW[i,j] += delta_{n0,j} a_{n0,i} + delta_{n0+1,j} a_{n0+1,i} + ...
+                        // (row j of deltaᵀ A_prev, i.e. column j of dW)
                         ScaledRows.addTo(dW[j], in, delta, n0 * out + j, out, inputBlock, 0, samples);
                     }
                 }
@@ -380,7 +382,8 @@ public final class Mlp {
                 double[] zPrev = ws.z[l - 1];
                 double[] back = ws.row;
                 for (int n = 0; n < rows; n++) {
-                    // back[i] = delta_{n,0} W[i,0] + delta_{n,1} W[i,1] + ...: row n of delta Wᵀ, by rows of Wᵀ
+                    // back[i] = delta_{n,0} W[i,0] + delta_{n,1} W[i,1] + ...
+                    // (row n of delta Wᵀ, added up by rows of Wᵀ)
                     Arrays.fill(back, 0, in, 0.0);
                     ScaledRows.addTo(back, in, delta, n * out, 1, wT, 0, out);
                     int pRow = n * in;

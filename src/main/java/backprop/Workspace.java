@@ -25,7 +25,7 @@ public final class Workspace {
 
     /** {@code weightRows[l][i][j] = W_l[i, j]}: copied from the live weights by every forward pass. */
     final double[][][] weightRows;
-    /** {@code weightColumns[l][j][i] = W_l[i, j]}, i.e. W_lᵀ by rows: copied by every backward pass; null for l = 0. */
+    /** {@code weightColumns[l][j][i] = W_l[i, j]} (W_lᵀ by rows), copied by each backward pass; null for l = 0 */
     final double[][][] weightColumns;
     /**
      * dL/dW_l while a backward pass accumulates it, along its longer side so that the vector loops

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("The fast loops give the same bits as the reference loops")
 class FastLoopsTest {
 
-    /** Compares two doubles by their bits, so that -0.0 and 0.0, or two NaNs, are told apart or not as they should be. */
+    /** Compares two doubles by their bits: -0.0 and 0.0 differ, as they would in the next step's sums. */
     private static Executable sameBits(String what, double expected, double actual) {
         return () -> assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
                 () -> what + ": expected " + expected + " but was " + actual);
