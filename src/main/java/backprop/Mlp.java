@@ -296,37 +296,46 @@ public final class Mlp {
         };
     }
 
-    /** Forward over the first {@code rows} rows of x; arguments already checked. */
+    /**
+     * Forward over the first {@code rows} rows of x; arguments already checked. For each layer and
+     * each sample n: {@code z_n = b + Σ_i a_{n,i} W[i, :]}, i ascending, then {@code a_n = f(z_n)}.
+     *
+     * <p>Fills {@code ws.z}, {@code ws.a} and {@code ws.rows}; uses {@code ws.weightRows} and
+     * {@code ws.row} as scratch. x and the parameters are not modified.
+     */
     void forwardUnchecked(double[] x, int rows, Workspace ws) {
         int last = sizes.length - 2;
         double[] aPrev = x;
         for (int l = 0; l <= last; l++) {
-            int in = sizes[l];
-            int out = sizes[l + 1];
-            double[] w = parameters.weights(l);
-            double[] b = parameters.biases(l);
-            double[] z = ws.z[l];
-            double[] a = ws.a[l];
-            for (int n = 0; n < rows; n++) {
-                int zRow = n * out;
-                System.arraycopy(b, 0, z, zRow, out);
-                int aRow = n * in;
-                for (int i = 0; i < in; i++) {
-                    double ai = aPrev[aRow + i];
-                    int wRow = i * out;
-                    for (int j = 0; j < out; j++) {
-                        z[zRow + j] += ai * w[wRow + j];
-                    }
-                }
-            }
-            Activation f = (l == last) ? Activation.SIGMOID : hidden;
-            int count = rows * out;
-            for (int k = 0; k < count; k++) {
-                a[k] = f.apply(z[k]);
-            }
-            aPrev = a;
+            forwardLayer(l, aPrev, rows, ws, (l == last) ? Activation.SIGMOID : hidden);
+            aPrev = ws.a[l];
         }
         ws.rows = rows;
+    }
+
+    /**
+     * One layer of the forward pass (a method of its own, like the two steps of the backward pass:
+     * small methods reach the JIT's optimising compiler after fewer calls, which short timing runs
+     * in the notebooks notice).
+     */
+    private void forwardLayer(int l, double[] aPrev, int rows, Workspace ws, Activation f) {
+        int in = sizes[l];
+        int out = sizes[l + 1];
+        double[][] w = copyRows(parameters.weights(l), ws.weightRows[l]);
+        double[] b = parameters.biases(l);
+        double[] z = ws.z[l];
+        double[] a = ws.a[l];
+        double[] zn = ws.row;
+        for (int n = 0; n < rows; n++) {
+            // z_n[j] = b[j] + a_{n,0} W[0,j] + a_{n,1} W[1,j] + ...: row n of A W + b
+            System.arraycopy(b, 0, zn, 0, out);
+            ScaledRows.addTo(zn, out, aPrev, n * in, 1, w, 0, in);
+            int zRow = n * out;
+            System.arraycopy(zn, 0, z, zRow, out);
+            for (int j = 0; j < out; j++) {
+                a[zRow + j] = f.apply(zn[j]);
+            }
+        }
     }
 
     /** Mean BCE from the output logits of the last forward pass; arguments already checked. */
@@ -340,7 +349,16 @@ public final class Mlp {
         return sum / count;
     }
 
-    /** Backward over the first {@code rows} rows; arguments already checked. */
+    /**
+     * Backward over the first {@code rows} rows; arguments already checked. For each layer, from
+     * the last: {@code dW = A_prevᵀ delta} and {@code db = Σ_n delta_n}, each summed over n
+     * ascending from 0; then {@code delta_prev[n, i] = (Σ_j delta[n, j] W[i, j]) · f'(z_prev[n, i])},
+     * j ascending from 0.
+     *
+     * <p>Fills {@code ws.delta} and overwrites {@code gradient}; uses {@code ws.weightColumns},
+     * {@code ws.dWLines}, {@code ws.deltaBlock}, {@code ws.inputBlock} and {@code ws.row} as
+     * scratch. x, y, the parameters and {@code ws.z}, {@code ws.a} are not modified.
+     */
     void backwardUnchecked(double[] x, double[] y, int rows, Workspace ws, Parameters gradient) {
         int last = sizes.length - 2;
         double[] deltaOut = ws.delta[last];
@@ -351,46 +369,107 @@ public final class Mlp {
             deltaOut[k] = (aOut[k] - y[k]) * invCount;
         }
         for (int l = last; l >= 0; l--) {
-            int in = sizes[l];
-            int out = sizes[l + 1];
-            double[] aPrev = (l == 0) ? x : ws.a[l - 1];
-            double[] delta = ws.delta[l];
-            double[] w = parameters.weights(l);
-            double[] dW = gradient.weights(l);
-            double[] dB = gradient.biases(l);
-            Arrays.fill(dW, 0.0);
-            Arrays.fill(dB, 0.0);
-            for (int n = 0; n < rows; n++) {
-                int dRow = n * out;
-                int aRow = n * in;
+            weightGradient(l, (l == 0) ? x : ws.a[l - 1], rows, ws, gradient);
+            if (l > 0) {
+                deltaBelow(l, rows, ws);
+            }
+        }
+    }
+
+    /** dW_l = A_prevᵀ delta_l and db_l = Σ_n delta_l[n, :], each summed over n ascending. */
+    private void weightGradient(int l, double[] aPrev, int rows, Workspace ws, Parameters gradient) {
+        int in = sizes[l];
+        int out = sizes[l + 1];
+        double[] delta = ws.delta[l];
+        double[][] deltaBlock = ws.deltaBlock;
+        double[][] inputBlock = ws.inputBlock;
+        boolean byRows = out >= in; // the vector loops run along the longer side of dW
+        double[][] dW = ws.dWLines[l];
+        double[] dB = gradient.biases(l);
+        for (double[] line : dW) {
+            Arrays.fill(line, 0.0);
+        }
+        Arrays.fill(dB, 0.0);
+        for (int n0 = 0; n0 < rows; n0 += 4) {
+            int samples = Math.min(4, rows - n0);
+            for (int k = 0; k < samples; k++) {
+                System.arraycopy(delta, (n0 + k) * out, deltaBlock[k], 0, out);
+            }
+            if (byRows) {
                 for (int i = 0; i < in; i++) {
-                    double ai = aPrev[aRow + i];
-                    int wRow = i * out;
-                    for (int j = 0; j < out; j++) {
-                        dW[wRow + j] += ai * delta[dRow + j];
-                    }
+                    // dW[i,j] += a_{n0,i} delta_{n0,j} + a_{n0+1,i} delta_{n0+1,j} + ...
+                    // (row i of A_prevᵀ delta)
+                    ScaledRows.addTo(dW[i], out, aPrev, n0 * in + i, in, deltaBlock, 0, samples);
+                }
+            } else {
+                for (int k = 0; k < samples; k++) {
+                    System.arraycopy(aPrev, (n0 + k) * in, inputBlock[k], 0, in);
                 }
                 for (int j = 0; j < out; j++) {
-                    dB[j] += delta[dRow + j];
+                    // dW[i,j] += delta_{n0,j} a_{n0,i} + delta_{n0+1,j} a_{n0+1,i} + ...
+                    // (row j of deltaᵀ A_prev, i.e. column j of dW)
+                    ScaledRows.addTo(dW[j], in, delta, n0 * out + j, out, inputBlock, 0, samples);
                 }
             }
-            if (l > 0) {
-                double[] deltaPrev = ws.delta[l - 1];
-                double[] zPrev = ws.z[l - 1];
-                for (int n = 0; n < rows; n++) {
-                    int dRow = n * out;
-                    int pRow = n * in;
-                    for (int i = 0; i < in; i++) {
-                        int wRow = i * out;
-                        double sum = 0;
-                        for (int j = 0; j < out; j++) {
-                            sum += delta[dRow + j] * w[wRow + j];
-                        }
-                        deltaPrev[pRow + i] = sum * hidden.derivative(zPrev[pRow + i]);
-                    }
+            for (int k = 0; k < samples; k++) {
+                double[] deltaN = deltaBlock[k];
+                // db[j] += delta_{n,j}
+                for (int j = 0; j < out; j++) {
+                    dB[j] = dB[j] + deltaN[j];
                 }
             }
         }
+        double[] dWFlat = gradient.weights(l);
+        for (int i = 0; i < in; i++) {
+            if (byRows) {
+                System.arraycopy(dW[i], 0, dWFlat, i * out, out);
+            } else {
+                for (int j = 0; j < out; j++) {
+                    dWFlat[i * out + j] = dW[j][i];
+                }
+            }
+        }
+    }
+
+    /** delta_{l-1}[n, i] = (Σ_j delta_l[n, j] W_l[i, j]) · f'(z_{l-1}[n, i]), j ascending from 0. */
+    private void deltaBelow(int l, int rows, Workspace ws) {
+        int in = sizes[l];
+        int out = sizes[l + 1];
+        double[] delta = ws.delta[l];
+        double[][] wT = transpose(parameters.weights(l), in, out, ws.weightColumns[l]);
+        double[] deltaPrev = ws.delta[l - 1];
+        double[] zPrev = ws.z[l - 1];
+        double[] back = ws.row;
+        for (int n = 0; n < rows; n++) {
+            // back[i] = delta_{n,0} W[i,0] + delta_{n,1} W[i,1] + ...
+            // (row n of delta Wᵀ, added up by rows of Wᵀ)
+            Arrays.fill(back, 0, in, 0.0);
+            ScaledRows.addTo(back, in, delta, n * out, 1, wT, 0, out);
+            int pRow = n * in;
+            for (int i = 0; i < in; i++) {
+                deltaPrev[pRow + i] = back[i] * hidden.derivative(zPrev[pRow + i]);
+            }
+        }
+    }
+
+    /** Copies row-major {@code w} into {@code rows} (one array per row) and returns rows. */
+    private static double[][] copyRows(double[] w, double[][] rows) {
+        int out = rows.length == 0 ? 0 : rows[0].length;
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(w, i * out, rows[i], 0, out);
+        }
+        return rows;
+    }
+
+    /** Writes {@code wT[j][i] = w[i * out + j]} (the transpose of the in × out matrix w) and returns wT. */
+    private static double[][] transpose(double[] w, int in, int out, double[][] wT) {
+        for (int i = 0; i < in; i++) {
+            int wRow = i * out;
+            for (int j = 0; j < out; j++) {
+                wT[j][i] = w[wRow + j];
+            }
+        }
+        return wT;
     }
 
     /** The capacity of a workspace for x alone: its rows, at least 1 (x is checked later). */
