@@ -24,7 +24,7 @@ from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "src" / "entry" / "python"))
-from workbook import cli, commands, exercises, host, jdks, kernel, prereqs, pyenv, stamps  # noqa: E402
+from workbook import browser, cli, commands, exercises, host, jdks, kernel, prereqs, pyenv, stamps  # noqa: E402
 from workbook.console import Exit, Failure  # noqa: E402
 from workbook.project import Project  # noqa: E402
 
@@ -94,6 +94,18 @@ class PlatformFacts(unittest.TestCase):
         cp = cmd[cmd.index("-cp") + 1]
         self.assertEqual([posix(p) for p in cp.split(";")], ["/wb/target/classes", "/wb/target/grader-lib/*"])
         self.assertEqual(cmd[-3:], ["grade", "--root", "/wb"])
+
+
+class BrowserTools(unittest.TestCase):
+    def test_windows_skips_the_browser_check_with_a_reason(self):
+        with self.assertRaises(browser.ToolMissing) as caught:
+            browser.find_browser_tools({}, WINDOWS)
+        self.assertIn("Linux and macOS only", str(caught.exception))
+
+    def test_a_named_chromium_must_be_an_executable(self):
+        with self.assertRaises(browser.ToolMissing) as caught:
+            browser.find_browser_tools({"WORKBOOK_CHROMIUM": "/no/such/chromium"}, POSIX)
+        self.assertEqual(str(caught.exception), "chromium not found (WORKBOOK_CHROMIUM=/no/such/chromium is not an executable)")
 
 
 class SecondJdk(unittest.TestCase):

@@ -43,7 +43,10 @@ def find_chromium(environ: Mapping[str, str] = os.environ) -> str:
     return found
 
 
-def find_browser_tools(environ: Mapping[str, str] = os.environ) -> BrowserTools:
+def find_browser_tools(environ: Mapping[str, str] = os.environ, os_name: str = os.name) -> BrowserTools:
+    if os_name == "nt":
+        raise ToolMissing("it runs on Linux and macOS only (browser_check.py drives its processes with POSIX "
+                          "signals)")
     chromium = find_chromium(environ)
     node = environ.get("WORKBOOK_NODE") or shutil.which("node") or ""
     if not node or not _executable(node):
