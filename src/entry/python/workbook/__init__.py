@@ -7,6 +7,7 @@ One concern per module:
   commands     the commands themselves (lab, test, grade, hint, build, strip, setup, ...)
   host         what differs between Windows and POSIX: venv paths, executable names, the shim's name
   console      say, fail, and running other programs
+  project      where things are in the workbook's folder
   prereqs      Java, Maven and Python checks, with messages that say what to install
   stamps       the content hashes that make set-up happen only when something changed
   build        the library's Maven build

@@ -12,7 +12,7 @@ if sys.version_info < MIN_PYTHON:
     sys.stderr.write(
         "workbook: %s is Python %d.%d, the workbook needs %d.%d or newer: install one and put it on PATH "
         "as python3 (or set WORKBOOK_PYTHON=/path/to/python3.x)\n"
-        % ((os.environ.get("WORKBOOK_PYTHON") or "python3",) + tuple(sys.version_info[:2]) + MIN_PYTHON))
+        % ((os.environ.get("WORKBOOK_PYTHON") or ("python" if os.name == "nt" else "python3"),) + tuple(sys.version_info[:2]) + MIN_PYTHON))
     sys.exit(1)
 
 # Run as a folder (python .../workbook), Python puts this folder first on sys.path; the package's

@@ -75,7 +75,8 @@ HELP = ("help", "-h", "--help")
 
 
 def usage(os_name: str = os.name) -> str:
-    return USAGE.format(shim=host.shim(os_name), python=host.default_python(os_name))
+    python = "py -3, else python" if host.is_windows(os_name) else host.default_python(os_name)
+    return USAGE.format(shim=host.shim(os_name), python=python)
 
 
 def dispatch(argv: Sequence[str], project: Project) -> int:

@@ -23,10 +23,12 @@ from .project import KERNEL_NAME, Project
 # ---------------------------------------------------------------- set-up shared by the commands
 
 
-def check_prerequisites() -> None:
+def check_prerequisites(current_python: bool | None = None) -> None:
+    """Java, Maven, and a Python that can create .venv (not needed when the running environment is used)."""
     check_java()
     check_mvn()
-    check_python()
+    if not (pyenv.uses_current_python() if current_python is None else current_python):
+        check_python()
 
 
 def setup_env(project: Project) -> pyenv.PythonEnv:
@@ -141,7 +143,7 @@ def cmd_setup(project: Project, args: Sequence[str]) -> int:
             current = True
         else:
             fail(f"unknown option for setup: '{a}' (use --current-python)")
-    check_prerequisites()
+    check_prerequisites(current)
     env = pyenv.running_env() if current else pyenv.project_venv(project)
     prepare(project, env)
     say(f"set up: the kernel '{KERNEL_NAME}' runs the library in target/ "
@@ -266,7 +268,8 @@ def cmd_build(project: Project, args: Sequence[str]) -> int:
 
 
 def cmd_strip(project: Project, args: Sequence[str]) -> int:
-    check_python()
+    if not pyenv.uses_current_python():
+        check_python()
     env = pyenv.choose(project)
     pyenv.ensure(project, env)
     paths = [a if os.path.isabs(a) else os.path.join(project.caller_cwd, a) for a in args]
