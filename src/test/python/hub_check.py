@@ -36,7 +36,8 @@ from workbook import host  # noqa: E402
 from workbook.project import KERNEL_NAME  # noqa: E402
 
 NOTEBOOK = "00-start-here.ipynb"
-SKIPPED = {"target", ".venv", ".git", "node_modules", "__pycache__", ".ipynb_checkpoints"}
+TOP_SKIPPED = {"target", ".venv", ".git"}  # the build, the Python environment and git's own files
+SKIPPED = {"node_modules", "__pycache__", ".ipynb_checkpoints"}  # anywhere
 failures = 0
 
 
@@ -52,7 +53,11 @@ def python_says(python: str, code: str, env: dict | None = None) -> str:
 
 
 def copy_workbook(dest: Path) -> None:
-    shutil.copytree(ROOT, dest, symlinks=True, ignore=lambda d, names: [n for n in names if n in SKIPPED])
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        top = Path(folder) == ROOT
+        return [n for n in names if n in SKIPPED or (top and n in TOP_SKIPPED)]
+
+    shutil.copytree(ROOT, dest, symlinks=True, ignore=ignore)
 
 
 def make_hub_env(env_dir: Path, borrow: Path) -> str:
