@@ -44,6 +44,7 @@ import signal
 import socket
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import urllib.error
@@ -61,7 +62,8 @@ SOURCE = ROOT / "notebooks"
 EXECUTED = ROOT / "target" / "notebooks"
 OUT = ROOT / "target" / "browser"
 SCRIPT = ROOT / "src" / "test" / "browser" / "check.mjs"
-VENV = ROOT / ".venv"
+# The jupyter of the Python running this check (.venv's, or a hub's), from sysconfig: bin/ or Scripts\.
+JUPYTER = Path(sysconfig.get_path("scripts")) / ("jupyter.exe" if os.name == "nt" else "jupyter")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # JupyterLab settings for the check: no news pop-up, no autosave, every cell in the page (not
@@ -200,7 +202,7 @@ class Lab:
                    JUPYTERLAB_WORKSPACES_DIR=str(self.work / "workspaces"))
         for attempt in range(3):
             self.port = free_port()
-            args = [str(VENV / "bin" / "jupyter"), "lab", "--no-browser",
+            args = [str(JUPYTER), "lab", "--no-browser",
                     "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
                     f"--ServerApp.root_dir={self.root_dir}",
                     f"--KernelSpecManager.allowed_kernelspecs={KERNEL}",

@@ -69,12 +69,19 @@ def interrupt_after(km, kc, code: str, seconds: float) -> tuple[str, float]:
     return collect(kc, msg_id, start, 30)
 
 
+# This workbook's classes, on the classpath of each of its grader's test JVMs: another checkout's
+# grading on the same machine must not count here.
+OWN_CLASSES = {str(root / "target" / "classes").encode()
+               for root in (Path(__file__).absolute().parents[3], Path(__file__).resolve().parents[3])}
+
+
 def test_jvms() -> int:
-    """The number of running test JVMs of the grader (Linux: read from /proc)."""
+    """The number of running test JVMs of this workbook's grader (Linux: read from /proc)."""
     count = 0
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
-            if b"workbook.grading.TestJvm" in cmdline.read_bytes():
+            text = cmdline.read_bytes()
+            if b"workbook.grading.TestJvm" in text and any(own in text for own in OWN_CLASSES):
                 count += 1
         except OSError:
             pass
