@@ -190,7 +190,8 @@ public final class Mlp {
         }
         checkLabels(y, rows);
         parameters.requireSameShape(gradient);
-        backwardUnchecked(x, y, rows, ws, gradient);
+        RowMajor.toColumns(x, rows, sizes[0], ws.xColumns); // this x, as before, even if another went forward
+        backwardUnchecked(y, rows, ws, gradient);
     }
 
     /**
@@ -212,7 +213,7 @@ public final class Mlp {
         parameters.requireSameShape(gradient);
         forwardUnchecked(x, rows, ws);
         double loss = lossUnchecked(y, ws);
-        backwardUnchecked(x, y, rows, ws, gradient);
+        backwardUnchecked(y, rows, ws, gradient);
         return loss;
     }
 
@@ -298,19 +299,27 @@ public final class Mlp {
 
     /**
      * Forward over the first {@code rows} rows of x; arguments already checked. For each layer and
-     * each sample n: {@code z_n = b + Σ_i a_{n,i} W[i, :]}, i ascending, then {@code a_n = f(z_n)}.
+     * each unit j: {@code z[n, j] = b[j] + Σ_i a[n, i] W[i, j]}, i ascending, then
+     * {@code a[n, j] = f(z[n, j])}.
      *
-     * <p>Fills {@code ws.z}, {@code ws.a} and {@code ws.rows}; uses {@code ws.weightRows} and
-     * {@code ws.row} as scratch. x and the parameters are not modified.
+     * <p>The loops run down the columns of Z: unit j's values for all N samples at once,
+     * {@code Z[:, j] = b[j] + A[:, 0] W[0, j] + A[:, 1] W[1, j] + ...}. Each column is an array of N
+     * values in the workspace, so the JIT's vector loops are N long, not as short as a layer is wide
+     * (16, 8 or 1 units in the lessons). Every {@code z[n, j]} still receives the same products in
+     * the same order as the row-by-row formula, so the bits are the same.
+     *
+     * <p>Fills the workspace's columns of x, Z and A and sets {@code ws.rows}. x and the parameters
+     * are not modified.
      */
     void forwardUnchecked(double[] x, int rows, Workspace ws) {
+        RowMajor.toColumns(x, rows, sizes[0], ws.xColumns);
         int last = sizes.length - 2;
-        double[] aPrev = x;
+        double[][] aPrev = ws.xColumns;
         for (int l = 0; l <= last; l++) {
             forwardLayer(l, aPrev, rows, ws, (l == last) ? Activation.SIGMOID : hidden);
-            aPrev = ws.a[l];
+            aPrev = ws.aColumns[l];
         }
-        ws.rows = rows;
+        ws.forwardDone(rows);
     }
 
     /**
@@ -318,69 +327,78 @@ public final class Mlp {
      * small methods reach the JIT's optimising compiler after fewer calls, which short timing runs
      * in the notebooks notice).
      */
-    private void forwardLayer(int l, double[] aPrev, int rows, Workspace ws, Activation f) {
+    private void forwardLayer(int l, double[][] aPrev, int rows, Workspace ws, Activation f) {
         int in = sizes[l];
         int out = sizes[l + 1];
-        double[][] w = copyRows(parameters.weights(l), ws.weightRows[l]);
+        double[] w = parameters.weights(l);
         double[] b = parameters.biases(l);
-        double[] z = ws.z[l];
-        double[] a = ws.a[l];
-        double[] zn = ws.row;
-        for (int n = 0; n < rows; n++) {
-            // z_n[j] = b[j] + a_{n,0} W[0,j] + a_{n,1} W[1,j] + ...: row n of A W + b
-            System.arraycopy(b, 0, zn, 0, out);
-            ScaledRows.addTo(zn, out, aPrev, n * in, 1, w, 0, in);
-            int zRow = n * out;
-            System.arraycopy(zn, 0, z, zRow, out);
-            for (int j = 0; j < out; j++) {
-                a[zRow + j] = f.apply(zn[j]);
+        for (int j = 0; j < out; j++) {
+            double[] zj = ws.zColumns[l][j];
+            double[] aj = ws.aColumns[l][j];
+            // Z[:, j] = b[j] + A[:, 0] W[0,j] + A[:, 1] W[1,j] + ...: column j of A W + b
+            Arrays.fill(zj, 0, rows, b[j]);
+            ScaledRows.addTo(zj, rows, w, j, out, aPrev, 0, in);
+            for (int n = 0; n < rows; n++) {
+                aj[n] = f.apply(zj[n]);
             }
         }
     }
 
-    /** Mean BCE from the output logits of the last forward pass; arguments already checked. */
+    /** Mean BCE from the output logits of the last forward pass, summed in row-major order; arguments already checked. */
     double lossUnchecked(double[] y, Workspace ws) {
-        double[] zOut = ws.z[ws.z.length - 1];
-        int count = ws.rows * outputSize();
+        double[][] zOut = ws.zColumns[ws.zColumns.length - 1];
+        int out = outputSize();
+        int count = ws.rows * out;
         double sum = 0;
-        for (int k = 0; k < count; k++) {
-            sum += BinaryCrossEntropy.sampleLossFromLogit(y[k], zOut[k]);
+        for (int n = 0; n < ws.rows; n++) {
+            for (int j = 0; j < out; j++) {
+                sum += BinaryCrossEntropy.sampleLossFromLogit(y[n * out + j], zOut[j][n]);
+            }
         }
         return sum / count;
     }
 
     /**
-     * Backward over the first {@code rows} rows; arguments already checked. For each layer, from
-     * the last: {@code dW = A_prevᵀ delta} and {@code db = Σ_n delta_n}, each summed over n
-     * ascending from 0; then {@code delta_prev[n, i] = (Σ_j delta[n, j] W[i, j]) · f'(z_prev[n, i])},
-     * j ascending from 0.
+     * Backward over the first {@code rows} rows, after a forward pass over the same x; arguments
+     * already checked. For each layer, from the last: {@code dW = A_prevᵀ delta} and
+     * {@code db = Σ_n delta_n}, each summed over n ascending from 0; then
+     * {@code delta_prev[n, i] = (Σ_j delta[n, j] W[i, j]) · f'(z_prev[n, i])}, j ascending from 0.
      *
-     * <p>Fills {@code ws.delta} and overwrites {@code gradient}; uses {@code ws.weightColumns},
-     * {@code ws.dWLines}, {@code ws.deltaBlock}, {@code ws.inputBlock} and {@code ws.row} as
-     * scratch. x, y, the parameters and {@code ws.z}, {@code ws.a} are not modified.
+     * <p>Fills the workspace's columns of delta and overwrites {@code gradient}. y, the parameters
+     * and the forward pass's values are not modified.
      */
-    void backwardUnchecked(double[] x, double[] y, int rows, Workspace ws, Parameters gradient) {
+    void backwardUnchecked(double[] y, int rows, Workspace ws, Parameters gradient) {
         int last = sizes.length - 2;
-        double[] deltaOut = ws.delta[last];
-        double[] aOut = ws.a[last];
-        int count = rows * outputSize();
-        double invCount = 1.0 / count;
-        for (int k = 0; k < count; k++) {
-            deltaOut[k] = (aOut[k] - y[k]) * invCount;
+        int out = outputSize();
+        double[][] deltaOut = ws.deltaColumns[last];
+        double[][] aOut = ws.aColumns[last];
+        double invCount = 1.0 / (rows * out);
+        for (int j = 0; j < out; j++) {
+            for (int n = 0; n < rows; n++) {
+                deltaOut[j][n] = (aOut[j][n] - y[n * out + j]) * invCount;
+            }
         }
         for (int l = last; l >= 0; l--) {
-            weightGradient(l, (l == 0) ? x : ws.a[l - 1], rows, ws, gradient);
+            weightGradient(l, (l == 0) ? ws.xColumns : ws.aColumns[l - 1], rows, ws, gradient);
             if (l > 0) {
                 deltaBelow(l, rows, ws);
             }
         }
+        ws.backwardDone();
     }
 
-    /** dW_l = A_prevᵀ delta_l and db_l = Σ_n delta_l[n, :], each summed over n ascending. */
-    private void weightGradient(int l, double[] aPrev, int rows, Workspace ws, Parameters gradient) {
+    /**
+     * dW_l = A_prevᵀ delta_l and db_l = Σ_n delta_l[n, :], each summed over n ascending.
+     *
+     * <p>Each {@code dW[i, j]} is a sum over the batch, which must keep its order to keep its bits,
+     * so these loops cannot run down the columns. They run along the longer side of dW instead,
+     * four samples per statement: rows of delta (or of A_prev) are gathered four samples at a time
+     * into {@code ws.deltaBlock} (or {@code ws.inputBlock}).
+     */
+    private void weightGradient(int l, double[][] aPrev, int rows, Workspace ws, Parameters gradient) {
         int in = sizes[l];
         int out = sizes[l + 1];
-        double[] delta = ws.delta[l];
+        double[][] delta = ws.deltaColumns[l];
         double[][] deltaBlock = ws.deltaBlock;
         double[][] inputBlock = ws.inputBlock;
         boolean byRows = out >= in; // the vector loops run along the longer side of dW
@@ -392,23 +410,19 @@ public final class Mlp {
         Arrays.fill(dB, 0.0);
         for (int n0 = 0; n0 < rows; n0 += 4) {
             int samples = Math.min(4, rows - n0);
-            for (int k = 0; k < samples; k++) {
-                System.arraycopy(delta, (n0 + k) * out, deltaBlock[k], 0, out);
-            }
+            RowMajor.gatherRows(delta, out, n0, samples, deltaBlock);
             if (byRows) {
                 for (int i = 0; i < in; i++) {
                     // dW[i,j] += a_{n0,i} delta_{n0,j} + a_{n0+1,i} delta_{n0+1,j} + ...
                     // (row i of A_prevᵀ delta)
-                    ScaledRows.addTo(dW[i], out, aPrev, n0 * in + i, in, deltaBlock, 0, samples);
+                    ScaledRows.addTo(dW[i], out, aPrev[i], n0, 1, deltaBlock, 0, samples);
                 }
             } else {
-                for (int k = 0; k < samples; k++) {
-                    System.arraycopy(aPrev, (n0 + k) * in, inputBlock[k], 0, in);
-                }
+                RowMajor.gatherRows(aPrev, in, n0, samples, inputBlock);
                 for (int j = 0; j < out; j++) {
                     // dW[i,j] += delta_{n0,j} a_{n0,i} + delta_{n0+1,j} a_{n0+1,i} + ...
                     // (row j of deltaᵀ A_prev, i.e. column j of dW)
-                    ScaledRows.addTo(dW[j], in, delta, n0 * out + j, out, inputBlock, 0, samples);
+                    ScaledRows.addTo(dW[j], in, delta[j], n0, 1, inputBlock, 0, samples);
                 }
             }
             for (int k = 0; k < samples; k++) {
@@ -431,45 +445,25 @@ public final class Mlp {
         }
     }
 
-    /** delta_{l-1}[n, i] = (Σ_j delta_l[n, j] W_l[i, j]) · f'(z_{l-1}[n, i]), j ascending from 0. */
+    /**
+     * delta_{l-1}[n, i] = (Σ_j delta_l[n, j] W_l[i, j]) · f'(z_{l-1}[n, i]), j ascending from 0,
+     * down the columns like the forward pass: {@code delta_{l-1}[:, i] = (delta_l[:, 0] W[i,0] +
+     * delta_l[:, 1] W[i,1] + ...) ⊙ f'(Z_{l-1}[:, i])}.
+     */
     private void deltaBelow(int l, int rows, Workspace ws) {
         int in = sizes[l];
         int out = sizes[l + 1];
-        double[] delta = ws.delta[l];
-        double[][] wT = transpose(parameters.weights(l), in, out, ws.weightColumns[l]);
-        double[] deltaPrev = ws.delta[l - 1];
-        double[] zPrev = ws.z[l - 1];
-        double[] back = ws.row;
-        for (int n = 0; n < rows; n++) {
-            // back[i] = delta_{n,0} W[i,0] + delta_{n,1} W[i,1] + ...
-            // (row n of delta Wᵀ, added up by rows of Wᵀ)
-            Arrays.fill(back, 0, in, 0.0);
-            ScaledRows.addTo(back, in, delta, n * out, 1, wT, 0, out);
-            int pRow = n * in;
-            for (int i = 0; i < in; i++) {
-                deltaPrev[pRow + i] = back[i] * hidden.derivative(zPrev[pRow + i]);
-            }
-        }
-    }
-
-    /** Copies row-major {@code w} into {@code rows} (one array per row) and returns rows. */
-    private static double[][] copyRows(double[] w, double[][] rows) {
-        int out = rows.length == 0 ? 0 : rows[0].length;
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(w, i * out, rows[i], 0, out);
-        }
-        return rows;
-    }
-
-    /** Writes {@code wT[j][i] = w[i * out + j]} (the transpose of the in × out matrix w) and returns wT. */
-    private static double[][] transpose(double[] w, int in, int out, double[][] wT) {
+        double[] w = parameters.weights(l);
         for (int i = 0; i < in; i++) {
-            int wRow = i * out;
-            for (int j = 0; j < out; j++) {
-                wT[j][i] = w[wRow + j];
+            double[] back = ws.deltaColumns[l - 1][i];
+            double[] zPrev = ws.zColumns[l - 1][i];
+            // back = delta[:, 0] W[i,0] + delta[:, 1] W[i,1] + ...: column i of delta Wᵀ
+            Arrays.fill(back, 0, rows, 0.0);
+            ScaledRows.addTo(back, rows, w, i * out, 1, ws.deltaColumns[l], 0, out);
+            for (int n = 0; n < rows; n++) {
+                back[n] = back[n] * hidden.derivative(zPrev[n]);
             }
         }
-        return wT;
     }
 
     /** The capacity of a workspace for x alone: its rows, at least 1 (x is checked later). */

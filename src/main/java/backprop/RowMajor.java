@@ -37,4 +37,53 @@ public final class RowMajor {
         }
         return t;
     }
+
+    /**
+     * Copies the first {@code rows} rows of a row-major {@code rows × cols} matrix into one array
+     * per column: {@code columns[c][r] = a[r * cols + c]}. Arguments are not checked (package use).
+     *
+     * @param a the matrix, at least {@code rows × cols} values; not modified
+     * @param columns {@code cols} arrays of at least {@code rows} values; their first rows values overwritten
+     */
+    static void toColumns(double[] a, int rows, int cols, double[][] columns) {
+        for (int c = 0; c < cols; c++) {
+            double[] column = columns[c];
+            for (int r = 0, k = c; r < rows; r++, k += cols) {
+                column[r] = a[k];
+            }
+        }
+    }
+
+    /**
+     * The reverse of {@link #toColumns}: {@code a[r * cols + c] = columns[c][r]} for the first
+     * {@code rows} rows. Arguments are not checked (package use).
+     *
+     * @param columns {@code cols} arrays of at least {@code rows} values; not modified
+     * @param a the row-major matrix, at least {@code rows × cols} values; its first rows × cols overwritten
+     */
+    static void fromColumns(double[][] columns, int rows, int cols, double[] a) {
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            for (int c = 0; c < cols; c++) {
+                a[row + c] = columns[c][r];
+            }
+        }
+    }
+
+    /**
+     * Rows {@code first .. first + count - 1} of a matrix held by columns, each into its own array:
+     * {@code rows[k][c] = columns[c][first + k]}. Arguments are not checked (package use).
+     *
+     * @param columns {@code cols} arrays; not modified
+     * @param rows at least {@code count} arrays of at least {@code cols} values; overwritten there
+     */
+    static void gatherRows(double[][] columns, int cols, int first, int count, double[][] rows) {
+        for (int k = 0; k < count; k++) {
+            double[] row = rows[k];
+            int r = first + k;
+            for (int c = 0; c < cols; c++) {
+                row[c] = columns[c][r];
+            }
+        }
+    }
 }

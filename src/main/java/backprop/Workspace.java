@@ -1,80 +1,95 @@
 package backprop;
 
+import java.util.Arrays;
+
 /**
  * The arrays a forward and a backward pass write into, sized once for a maximum number of rows so
  * that a training step allocates nothing.
  *
- * <p>For layer {@code l} with {@code out = sizes[l+1]} units, {@code z(l)}, {@code a(l)} and
- * {@code delta(l)} each hold {@code capacity × out} values, row-major ({@code [n * out + j]}); only
- * the first {@code rows() × out} are valid after a pass. {@code delta(l)} is {@code dL/dz} of layer
- * l.
+ * <p><b>What a caller sees.</b> For layer {@code l} with {@code out = sizes[l+1]} units,
+ * {@code z(l)}, {@code a(l)} and {@code delta(l)} each return {@code capacity × out} values,
+ * row-major ({@code [n * out + j]}); only the first {@code rows() × out} are valid after a pass.
+ * {@code delta(l)} is {@code dL/dz} of layer l. Each is a row-major copy, filled from the last
+ * pass on the first call after it; call again after the next pass. Writing into one changes
+ * nothing the network computes, and it stays as written until the next pass.
  *
- * <p>It also holds the fast loops' scratch (package-private, not part of a pass's result): the
- * weights copied into one array per row, and per column, so that {@link ScaledRows} can run over
- * them; the weight gradient accumulated one array per row or column; one row of pre-activations or of
- * {@code delta Wᵀ}; and blocks of four rows of delta and of a layer's input.
+ * <p><b>What the loops use</b> (package-private, not part of a pass's result): the same values by
+ * columns, one array of {@code capacity} values per unit ({@code zColumns[l][j][n]} is
+ * {@code z[n, j]}), and x the same way, so that {@link ScaledRows} runs down a whole batch at once;
+ * the weight gradient accumulated one array per row or column; and blocks of four rows of delta and
+ * of a layer's input.
  */
 public final class Workspace {
 
     private final int[] sizes;
     private final int capacity;
-    final double[][] z;
-    final double[][] a;
-    final double[][] delta;
     int rows;
 
-    /** {@code weightRows[l][i][j] = W_l[i, j]}: copied from the live weights by every forward pass. */
-    final double[][][] weightRows;
-    /** {@code weightColumns[l][j][i] = W_l[i, j]} (W_lᵀ by rows), copied by each backward pass; null for l = 0 */
-    final double[][][] weightColumns;
+    /** {@code xColumns[i][n] = x[n, i]}: the inputs of the last pass, one array per input. */
+    final double[][] xColumns;
+    /** {@code zColumns[l][j][n] = Z_l[n, j]}: pre-activations, one array per unit. */
+    final double[][][] zColumns;
+    /** {@code aColumns[l][j][n] = A_l[n, j]}: activations, one array per unit. */
+    final double[][][] aColumns;
+    /** {@code deltaColumns[l][j][n] = dL/dZ_l[n, j]}, one array per unit. */
+    final double[][][] deltaColumns;
+
     /**
      * dL/dW_l while a backward pass accumulates it, along its longer side so that the vector loops
      * are long: by rows ({@code dWLines[l][i][j]}, sizes[l] arrays of sizes[l+1]) when
      * {@code sizes[l+1] >= sizes[l]}, else by columns ({@code dWLines[l][j][i]}).
      */
     final double[][][] dWLines;
-    /** One row of the widest layer: Z of one sample in the forward pass, delta Wᵀ of one in the backward. */
-    final double[] row;
-    /** Four rows of delta of the widest layer, copied out of {@code delta} four samples at a time. */
+    /** Four rows of delta of the widest layer, gathered four samples at a time. */
     final double[][] deltaBlock;
-    /** Four rows of a layer's input (X or A), copied out four samples at a time. */
+    /** Four rows of a layer's input (X or A), gathered four samples at a time. */
     final double[][] inputBlock;
+
+    /** Row-major copies for {@link #z}, {@link #a} and {@link #delta}, and whether each is filled from the last pass. */
+    private final double[][] z;
+    private final double[][] a;
+    private final double[][] delta;
+    private final boolean[] zFilled;
+    private final boolean[] aFilled;
+    private final boolean[] deltaFilled;
 
     Workspace(int[] sizes, int capacity) {
         Require.atLeast("capacity", capacity, 1);
         this.sizes = sizes.clone();
         this.capacity = capacity;
         int layers = sizes.length - 1;
-        long values = 0;
+        long values = (long) capacity * sizes[0];
         for (int l = 0; l < layers; l++) {
             long n = (long) capacity * sizes[l + 1];
             Require.arrayLength("a workspace of capacity " + Require.count(capacity) + " for layer sizes "
-                    + java.util.Arrays.toString(sizes) + " (Z, A and delta of layer " + (l + 1) + ")", n);
-            values += 3 * n;
+                    + Arrays.toString(sizes) + " (Z, A and delta of layer " + (l + 1) + ")", n);
+            values += 6 * n; // by columns for the loops, row-major for the caller
         }
         Require.memory("a workspace of capacity " + Require.count(capacity) + " for layer sizes "
-                + java.util.Arrays.toString(sizes) + " (" + Require.count(values) + " values)", 8 * values);
+                + Arrays.toString(sizes) + " (" + Require.count(values) + " values)", 8 * values);
+        xColumns = new double[sizes[0]][capacity];
+        zColumns = new double[layers][][];
+        aColumns = new double[layers][][];
+        deltaColumns = new double[layers][][];
         z = new double[layers][];
         a = new double[layers][];
         delta = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            int n = capacity * sizes[l + 1];
-            z[l] = new double[n];
-            a[l] = new double[n];
-            delta[l] = new double[n];
-        }
-        weightRows = new double[layers][][];
-        weightColumns = new double[layers][][];
         dWLines = new double[layers][][];
         int widest = 0;
         for (int l = 0; l < layers; l++) {
-            weightRows[l] = new double[sizes[l]][sizes[l + 1]];
-            weightColumns[l] = (l == 0) ? null : new double[sizes[l + 1]][sizes[l]];
-            dWLines[l] = (sizes[l + 1] >= sizes[l]) ? new double[sizes[l]][sizes[l + 1]]
-                    : new double[sizes[l + 1]][sizes[l]];
-            widest = Math.max(widest, Math.max(sizes[l], sizes[l + 1]));
+            int out = sizes[l + 1];
+            zColumns[l] = new double[out][capacity];
+            aColumns[l] = new double[out][capacity];
+            deltaColumns[l] = new double[out][capacity];
+            z[l] = new double[capacity * out];
+            a[l] = new double[capacity * out];
+            delta[l] = new double[capacity * out];
+            dWLines[l] = (out >= sizes[l]) ? new double[sizes[l]][out] : new double[out][sizes[l]];
+            widest = Math.max(widest, Math.max(sizes[l], out));
         }
-        row = new double[widest];
+        zFilled = new boolean[layers];
+        aFilled = new boolean[layers];
+        deltaFilled = new boolean[layers];
         deltaBlock = new double[4][widest];
         inputBlock = new double[4][widest];
     }
@@ -89,27 +104,63 @@ public final class Workspace {
         return rows;
     }
 
-    /** @return the pre-activations {@code Z} of layer l (0-based), live, {@code capacity × sizes[l+1]} */
+    /**
+     * @param l layer, 0-based
+     * @return the pre-activations {@code Z} of layer l from the last forward pass, row-major,
+     *     {@code capacity × sizes[l+1]} (see the class comment)
+     */
     public double[] z(int l) {
+        if (!zFilled[l]) {
+            RowMajor.fromColumns(zColumns[l], rows, sizes[l + 1], z[l]);
+            zFilled[l] = true;
+        }
         return z[l];
     }
 
-    /** @return the activations {@code A} of layer l (0-based), live, {@code capacity × sizes[l+1]} */
+    /**
+     * @param l layer, 0-based
+     * @return the activations {@code A} of layer l from the last forward pass, row-major,
+     *     {@code capacity × sizes[l+1]} (see the class comment)
+     */
     public double[] a(int l) {
+        if (!aFilled[l]) {
+            RowMajor.fromColumns(aColumns[l], rows, sizes[l + 1], a[l]);
+            aFilled[l] = true;
+        }
         return a[l];
     }
 
-    /** @return {@code dL/dZ} of layer l (0-based) after a backward pass, live */
+    /**
+     * @param l layer, 0-based
+     * @return {@code dL/dZ} of layer l from the last backward pass, row-major,
+     *     {@code capacity × sizes[l+1]} (see the class comment)
+     */
     public double[] delta(int l) {
+        if (!deltaFilled[l]) {
+            RowMajor.fromColumns(deltaColumns[l], rows, sizes[l + 1], delta[l]);
+            deltaFilled[l] = true;
+        }
         return delta[l];
     }
 
-    /** @return the network's output probabilities, live ({@code a} of the last layer) */
+    /** @return the network's output probabilities from the last forward pass ({@code a} of the last layer) */
     public double[] output() {
-        return a[a.length - 1];
+        return a(a.length - 1);
+    }
+
+    /** Called by each forward pass: {@code rows} rows are valid; the row-major copies of Z and A are out of date. */
+    void forwardDone(int passRows) {
+        rows = passRows;
+        Arrays.fill(zFilled, false);
+        Arrays.fill(aFilled, false);
+    }
+
+    /** Called by each backward pass: the row-major copies of delta are out of date. */
+    void backwardDone() {
+        Arrays.fill(deltaFilled, false);
     }
 
     boolean fits(int[] networkSizes) {
-        return java.util.Arrays.equals(sizes, networkSizes);
+        return Arrays.equals(sizes, networkSizes);
     }
 }
