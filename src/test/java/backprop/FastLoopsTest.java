@@ -17,11 +17,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The fast loops of {@link Mlp} add the same products in the same order as the straightforward
  * loops kept in {@link ReferenceLoops}, so every activation, delta, loss and gradient must be equal
- * bit for bit, not merely close. Shapes are chosen to reach every branch of {@link ScaledRows}:
- * widths below, at and above the four products per statement, widths that are not a multiple of 4,
- * one-unit layers, a batch of one, batches that are not a multiple of the four-row block, and
- * batches smaller than the workspace, and layers wider, narrower and as wide as their input
- * (the weight gradient is accumulated along the longer side).
+ * bit for bit, not merely close. Shapes are chosen to reach every branch of {@link ScaledRows} and
+ * {@link ColumnDots}: widths below, at and above the four products per statement, widths that are
+ * not a multiple of 4 (the edge tiles of two by four), one-unit layers, a batch of one, batches that
+ * are not a multiple of the four-row block, batches smaller than the workspace, and layers wider,
+ * narrower and as wide as their input, on both sides of the size where the weight gradient moves
+ * from tiles to lines ({@link Mlp#LINES_SHORT_SIDE}).
  */
 @DisplayName("The fast loops give the same bits as the reference loops")
 class FastLoopsTest {
@@ -125,6 +126,10 @@ class FastLoopsTest {
                 "9-17-33-1,     RELU,      31,  64",
                 "8-8-8-1,       TANH,      12,  12",
                 "40-3-2-1,      RELU,       6,   6",
+                // the weight gradient by lines, both ways, at odd widths and at the size limits
+                "35-19-2,       TANH,       7,   9",
+                "16-32-16-15,   RELU,      10,  10",
+                "31-16-31-1,    SIGMOID,    5,   5",
                 // batches of 1 to 5: every remainder of the four-row block
                 "6-10-1,        TANH,       1,   6",
                 "6-10-1,        RELU,       2,   6",
