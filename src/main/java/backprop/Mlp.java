@@ -338,9 +338,7 @@ public final class Mlp {
             // Z[:, j] = b[j] + A[:, 0] W[0,j] + A[:, 1] W[1,j] + ...: column j of A W + b
             Arrays.fill(zj, 0, rows, b[j]);
             ScaledRows.addTo(zj, rows, w, j, out, aPrev, 0, in);
-            for (int n = 0; n < rows; n++) {
-                aj[n] = f.apply(zj[n]);
-            }
+            f.applyTo(zj, aj, rows);
         }
     }
 
@@ -486,9 +484,7 @@ public final class Mlp {
             // back = delta[:, 0] W[i,0] + delta[:, 1] W[i,1] + ...: column i of delta Wᵀ
             Arrays.fill(back, 0, rows, 0.0);
             ScaledRows.addTo(back, rows, w, i * out, 1, ws.deltaColumns[l], 0, out);
-            for (int n = 0; n < rows; n++) {
-                back[n] = back[n] * hidden.derivative(zPrev[n]);
-            }
+            hidden.multiplyByDerivative(zPrev, back, rows);
         }
     }
 

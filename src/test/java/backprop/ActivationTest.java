@@ -122,4 +122,66 @@ class ActivationTest {
             assertEquals("z has length 3 but a has length 2: expected the same length", e.getMessage());
         }
     }
+
+    @Nested
+    @DisplayName("the network's loops over a column")
+    class ColumnLoops {
+
+        /** Enough calls for the JIT to compile the loops (and vectorise them) before the last one. */
+        private static final int WARM_CALLS = 20_000;
+
+        /** Every kind of double: signed zeros, subnormals, the normal range's ends, infinities, NaN, ordinary values. */
+        private final double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+                -Double.MIN_NORMAL, 1e-300, -1e-300, 0.5, -0.5, 1, -1, 3.75, -3.75, 1e300, -1e300,
+                Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
+
+        /** Same bits, except that any NaN matches any NaN (the JIT's intrinsics may return another NaN). */
+        private void sameBits(String what, double expected, double actual) {
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual),
+                    what + ": expected " + expected + " but was " + actual);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Activation.class)
+        @DisplayName("applyTo gives apply's bits for every kind of double, and writes only count values")
+        void applyToMatchesApply(Activation f) {
+            int count = special.length;
+            double[] a = new double[count + 1];
+            a[count] = 42;
+            for (int call = 0; call < WARM_CALLS; call++) { // the first calls interpreted, the last compiled
+                f.applyTo(special, a, count);
+            }
+            for (int n = 0; n < count; n++) {
+                sameBits(f + "(" + special[n] + ")", f.apply(special[n]), a[n]);
+            }
+            assertEquals(42, a[count], "the value after count is left alone");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Activation.class)
+        @DisplayName("multiplyByDerivative gives x · derivative's bits for every pair of kinds of double")
+        void multiplyByDerivativeMatchesDerivative(Activation f) {
+            int count = special.length * special.length;
+            double[] z = new double[count];
+            double[] x = new double[count];
+            for (int p = 0; p < special.length; p++) {
+                for (int q = 0; q < special.length; q++) {
+                    z[p * special.length + q] = special[p];
+                    x[p * special.length + q] = special[q];
+                }
+            }
+            double[] expected = new double[count];
+            for (int n = 0; n < count; n++) {
+                expected[n] = x[n] * f.derivative(z[n]);
+            }
+            double[] product = new double[count];
+            for (int call = 0; call < WARM_CALLS; call++) { // the first calls interpreted, the last compiled
+                System.arraycopy(x, 0, product, 0, count);
+                f.multiplyByDerivative(z, product, count);
+            }
+            for (int n = 0; n < count; n++) {
+                sameBits(f + "'(" + z[n] + ") times " + x[n], expected[n], product[n]);
+            }
+        }
+    }
 }
