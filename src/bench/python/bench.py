@@ -5,7 +5,9 @@ What it does, in order:
      data and initial parameters (target/bench/workloads.json), so that all implementations start
      from the same numbers;
   2. runs the JMH benchmarks of the library and the peak probe (sample mode: the median of single
-     calls; forks, warm-up; the GC profiler's bytes allocated per call), then counts the library's
+     calls; forks, warm-up; the GC profiler's bytes allocated per call), the two epochs and the
+     efficiency net's forward + backward once more with a workspace shared by two threads
+     (TwoThreadsBenchmark: opt-in, the same bits), then counts the library's
      allocations per call once more without JMH's bookkeeping (AllocationProbe);
   3. runs the NumPy peer (peers_numpy.py) in fresh processes with one BLAS thread and with NumPy's
      default threads, and the PyTorch peer (peers_torch.py) when torch is importable; each peer first
@@ -55,6 +57,10 @@ WORKLOADS = [
 ]
 
 JAVA = "Java library, 1 thread"
+JAVA_2 = "Java library, 2 threads"
+# The workloads also measured with a workspace shared by two threads (TwoThreadsBenchmark): its JMH key per workload.
+TWO_THREAD_KEYS = {"circle-epoch": "TwoThreadsBenchmark.step[circle]", "spirals-epoch": "TwoThreadsBenchmark.step[spirals]",
+                   "efficiency-forward-backward": "TwoThreadsBenchmark.step[efficiency]"}
 NUMPY_1 = "NumPy, 1 BLAS thread"
 NUMPY_DEFAULT = "NumPy, default BLAS threads"
 
@@ -356,6 +362,10 @@ def main(argv=None):
         if key not in jmh:
             raise BenchError("JMH reported no result for %s (%s)" % (key, wid))
         measured[(wid, JAVA)] = jmh[key]
+    for wid, key in TWO_THREAD_KEYS.items():
+        if key not in jmh:
+            raise BenchError("JMH reported no result for %s (%s, two threads)" % (key, wid))
+        measured[(wid, JAVA_2)] = jmh[key]
 
     say("counting the library's allocations without a harness (AllocationProbe)")
     allocation_path = os.path.join(out_dir, "allocation.json")

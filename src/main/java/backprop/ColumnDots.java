@@ -88,18 +88,18 @@ final class ColumnDots {
     }
 
     /**
-     * {@code sums[j] = Σ_n columns[j][n]} for {@code j < count}, n ascending from 0, four columns at a
-     * time so that four chains of additions run side by side.
+     * {@code sums[j] = Σ_n columns[j][n]} for {@code from <= j < to}, n ascending from 0, four
+     * columns at a time so that four chains of additions run side by side.
      *
-     * @param columns at least count arrays of length >= rows; not modified
-     * @param sums overwritten at 0 .. count - 1
+     * @param columns arrays of length >= rows; not modified
+     * @param sums overwritten from {@code from} to {@code to - 1}
      */
-    static void columnSums(double[][] columns, int count, int rows, double[] sums) {
-        for (int j = 0; j < count; j += 4) {
+    static void columnSums(double[][] columns, int from, int to, int rows, double[] sums) {
+        for (int j = from; j < to; j += 4) {
             double[] c0 = columns[j];
-            double[] c1 = columns[Math.min(j + 1, count - 1)];
-            double[] c2 = columns[Math.min(j + 2, count - 1)];
-            double[] c3 = columns[Math.min(j + 3, count - 1)];
+            double[] c1 = columns[Math.min(j + 1, to - 1)];
+            double[] c2 = columns[Math.min(j + 2, to - 1)];
+            double[] c3 = columns[Math.min(j + 3, to - 1)];
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
@@ -110,7 +110,7 @@ final class ColumnDots {
                 s2 += c2[n];
                 s3 += c3[n];
             }
-            put(sums, j, 1, count - j, s0, s1, s2, s3);
+            put(sums, j, 1, to - j, s0, s1, s2, s3);
         }
     }
 }

@@ -126,7 +126,23 @@ public final class Mlp {
      *     a Java array or need more than the heap's maximum memory
      */
     public Workspace newWorkspace(int capacity) {
-        return new Workspace(sizes, capacity);
+        return new Workspace(sizes, capacity, 1);
+    }
+
+    /**
+     * A workspace for batches of up to {@code capacity} rows whose passes share their work among
+     * {@code threads} threads: the calling thread and {@code threads - 1} helpers (opt-in; worth it
+     * for large batches). Every value is the same, bit for bit, as with one thread: each is computed
+     * by one thread, in the same order. Close the workspace to stop its helpers (they also stop once
+     * it is unreachable).
+     *
+     * @param capacity the largest batch, >= 1
+     * @param threads threads per pass, from 1 to {@link Workspace#MAX_THREADS}
+     * @throws IllegalArgumentException if capacity or threads is out of range, or the workspace would
+     *     not fit in a Java array or the heap
+     */
+    public Workspace newWorkspace(int capacity, int threads) {
+        return new Workspace(sizes, capacity, threads);
     }
 
     /**
@@ -314,31 +330,32 @@ public final class Mlp {
     void forwardUnchecked(double[] x, int rows, Workspace ws) {
         RowMajor.toColumns(x, rows, sizes[0], ws.xColumns);
         int last = sizes.length - 2;
-        double[][] aPrev = ws.xColumns;
         for (int l = 0; l <= last; l++) {
-            forwardLayer(l, aPrev, rows, ws, (l == last) ? Activation.SIGMOID : hidden);
-            aPrev = ws.aColumns[l];
+            Activation f = (l == last) ? Activation.SIGMOID : hidden;
+            shared(ws, LayerStep.FORWARD, l, rows, sizes[l + 1], PIECES_PER_THREAD, null);
+            if (ws.team == null) {
+                forwardColumns(l, rows, ws, f, 0, sizes[l + 1]);
+            }
         }
         ws.forwardDone(rows);
     }
 
     /**
-     * One layer of the forward pass (a method of its own, like the two steps of the backward pass:
-     * small methods reach the JIT's optimising compiler after fewer calls, which short timing runs
-     * in the notebooks notice).
+     * Columns {@code from .. to - 1} of one layer of the forward pass (a method of its own, like the
+     * steps of the backward pass: small methods reach the JIT's optimising compiler after fewer
+     * calls, which short timing runs in the notebooks notice).
      */
-    private void forwardLayer(int l, double[][] aPrev, int rows, Workspace ws, Activation f) {
-        int in = sizes[l];
+    private void forwardColumns(int l, int rows, Workspace ws, Activation f, int from, int to) {
         int out = sizes[l + 1];
+        double[][] aPrev = (l == 0) ? ws.xColumns : ws.aColumns[l - 1];
         double[] w = parameters.weights(l);
         double[] b = parameters.biases(l);
-        for (int j = 0; j < out; j++) {
+        for (int j = from; j < to; j++) {
             double[] zj = ws.zColumns[l][j];
-            double[] aj = ws.aColumns[l][j];
             // Z[:, j] = b[j] + A[:, 0] W[0,j] + A[:, 1] W[1,j] + ...: column j of A W + b
             Arrays.fill(zj, 0, rows, b[j]);
-            ScaledRows.addTo(zj, rows, w, j, out, aPrev, 0, in);
-            f.applyTo(zj, aj, rows);
+            ScaledRows.addTo(zj, rows, w, j, out, aPrev, 0, sizes[l]);
+            f.applyTo(zj, ws.aColumns[l][j], rows);
         }
     }
 
@@ -377,9 +394,12 @@ public final class Mlp {
             }
         }
         for (int l = last; l >= 0; l--) {
-            weightGradient(l, (l == 0) ? ws.xColumns : ws.aColumns[l - 1], rows, ws, gradient);
+            weightGradient(l, rows, ws, gradient);
             if (l > 0) {
-                deltaBelow(l, rows, ws);
+                shared(ws, LayerStep.DELTA_BELOW, l, rows, sizes[l], PIECES_PER_THREAD, null);
+                if (ws.team == null) {
+                    deltaBelow(l, rows, ws, 0, sizes[l]);
+                }
             }
         }
         ws.backwardDone();
@@ -403,67 +423,96 @@ public final class Mlp {
      * longer side of dW; wide ones by lines (see {@link #LINES_SHORT_SIDE}). Both add the same products in
      * the same order.
      */
-    private void weightGradient(int l, double[][] aPrev, int rows, Workspace ws, Parameters gradient) {
+    private void weightGradient(int l, int rows, Workspace ws, Parameters gradient) {
         int in = sizes[l];
         int out = sizes[l + 1];
+        if (byLines(in, out)) {
+            int lines = (out >= in) ? in : out;
+            shared(ws, LayerStep.LINES, l, rows, lines, 1, gradient);
+            if (ws.team == null) {
+                weightGradientByLines(l, rows, ws, gradient.weights(l), 0, lines, 0);
+            }
+        } else {
+            int quads = ((out >= in ? out : in) + 3) / 4;
+            shared(ws, LayerStep.TILES, l, rows, quads, PIECES_PER_THREAD, gradient);
+            if (ws.team == null) {
+                weightGradientByTiles(l, rows, ws, gradient.weights(l), 0, quads);
+            }
+        }
+        int quads = (out + 3) / 4;
+        shared(ws, LayerStep.BIASES, l, rows, quads, 1, gradient);
+        if (ws.team == null) {
+            ColumnDots.columnSums(ws.deltaColumns[l], 0, out, rows, gradient.biases(l));
+        }
+    }
+
+    private static boolean byLines(int in, int out) {
+        return Math.min(in, out) >= LINES_SHORT_SIDE && Math.max(in, out) >= LINES_LONG_SIDE;
+    }
+
+    /**
+     * Quads {@code from .. to - 1} of dW's longer side (columns j when {@code out >= in}, else rows
+     * i), each as tiles of two of the shorter side by those four.
+     */
+    private void weightGradientByTiles(int l, int rows, Workspace ws, double[] dW, int from, int to) {
+        int in = sizes[l];
+        int out = sizes[l + 1];
+        double[][] aPrev = (l == 0) ? ws.xColumns : ws.aColumns[l - 1];
         double[][] delta = ws.deltaColumns[l];
-        double[] dW = gradient.weights(l); // dW[i * out + j]
-        if (Math.min(in, out) >= LINES_SHORT_SIDE && Math.max(in, out) >= LINES_LONG_SIDE) {
-            weightGradientByLines(l, aPrev, rows, ws, dW);
-        } else if (out >= in) {
-            for (int i = 0; i < in; i += 2) {
-                for (int j = 0; j < out; j += 4) {
+        if (out >= in) {
+            for (int j = 4 * from; j < Math.min(out, 4 * to); j += 4) {
+                for (int i = 0; i < in; i += 2) {
                     ColumnDots.tile(aPrev, i, Math.min(2, in - i), delta, j, Math.min(4, out - j), rows, dW, out, 1);
                 }
             }
         } else {
-            for (int j = 0; j < out; j += 2) {
-                for (int i = 0; i < in; i += 4) {
+            for (int i = 4 * from; i < Math.min(in, 4 * to); i += 4) {
+                for (int j = 0; j < out; j += 2) {
                     ColumnDots.tile(delta, j, Math.min(2, out - j), aPrev, i, Math.min(4, in - i), rows, dW, 1, out);
                 }
             }
         }
-        ColumnDots.columnSums(delta, out, rows, gradient.biases(l));
     }
 
     /**
-     * dW_l for wide layers, along its longer side, four samples per statement: rows of delta (or of
-     * A_prev) are gathered four samples at a time into {@code ws.deltaBlock} (or
-     * {@code ws.inputBlock}), and {@link ScaledRows} adds them into one line of dW.
+     * dW_l for wide layers, lines {@code from .. to - 1} of its longer side (rows i when
+     * {@code out >= in}, else columns j), four samples per statement: rows of delta (or of A_prev)
+     * are gathered four samples at a time into the thread's block, and {@link ScaledRows} adds them
+     * into one line of dW.
      */
-    private void weightGradientByLines(int l, double[][] aPrev, int rows, Workspace ws, double[] dWFlat) {
+    private void weightGradientByLines(int l, int rows, Workspace ws, double[] dWFlat, int from, int to, int thread) {
         int in = sizes[l];
         int out = sizes[l + 1];
+        double[][] aPrev = (l == 0) ? ws.xColumns : ws.aColumns[l - 1];
         double[][] delta = ws.deltaColumns[l];
-        double[][] deltaBlock = ws.deltaBlock;
-        double[][] inputBlock = ws.inputBlock;
+        double[][] block = ws.blocks[thread];
         boolean byRows = out >= in;
         double[][] dW = ws.dWLines[l];
-        for (double[] line : dW) {
-            Arrays.fill(line, 0.0);
+        for (int line = from; line < to; line++) {
+            Arrays.fill(dW[line], 0.0);
         }
         for (int n0 = 0; n0 < rows; n0 += 4) {
             int samples = Math.min(4, rows - n0);
             if (byRows) {
-                RowMajor.gatherRows(delta, out, n0, samples, deltaBlock);
-                for (int i = 0; i < in; i++) {
+                RowMajor.gatherRows(delta, out, n0, samples, block);
+                for (int i = from; i < to; i++) {
                     // dW[i,j] += a_{n0,i} delta_{n0,j} + a_{n0+1,i} delta_{n0+1,j} + ...: row i of A_prevᵀ delta
-                    ScaledRows.addTo(dW[i], out, aPrev[i], n0, 1, deltaBlock, 0, samples);
+                    ScaledRows.addTo(dW[i], out, aPrev[i], n0, 1, block, 0, samples);
                 }
             } else {
-                RowMajor.gatherRows(aPrev, in, n0, samples, inputBlock);
-                for (int j = 0; j < out; j++) {
+                RowMajor.gatherRows(aPrev, in, n0, samples, block);
+                for (int j = from; j < to; j++) {
                     // dW[i,j] += delta_{n0,j} a_{n0,i} + delta_{n0+1,j} a_{n0+1,i} + ...: column j of dW
-                    ScaledRows.addTo(dW[j], in, delta[j], n0, 1, inputBlock, 0, samples);
+                    ScaledRows.addTo(dW[j], in, delta[j], n0, 1, block, 0, samples);
                 }
             }
         }
-        for (int i = 0; i < in; i++) {
+        for (int line = from; line < to; line++) {
             if (byRows) {
-                System.arraycopy(dW[i], 0, dWFlat, i * out, out);
+                System.arraycopy(dW[line], 0, dWFlat, line * out, out);
             } else {
-                for (int j = 0; j < out; j++) {
-                    dWFlat[i * out + j] = dW[j][i];
+                for (int i = 0; i < in; i++) {
+                    dWFlat[i * out + line] = dW[line][i];
                 }
             }
         }
@@ -474,17 +523,95 @@ public final class Mlp {
      * down the columns like the forward pass: {@code delta_{l-1}[:, i] = (delta_l[:, 0] W[i,0] +
      * delta_l[:, 1] W[i,1] + ...) ⊙ f'(Z_{l-1}[:, i])}.
      */
-    private void deltaBelow(int l, int rows, Workspace ws) {
-        int in = sizes[l];
+    private void deltaBelow(int l, int rows, Workspace ws, int from, int to) {
         int out = sizes[l + 1];
         double[] w = parameters.weights(l);
-        for (int i = 0; i < in; i++) {
+        for (int i = from; i < to; i++) {
             double[] back = ws.deltaColumns[l - 1][i];
-            double[] zPrev = ws.zColumns[l - 1][i];
             // back = delta[:, 0] W[i,0] + delta[:, 1] W[i,1] + ...: column i of delta Wᵀ
             Arrays.fill(back, 0, rows, 0.0);
             ScaledRows.addTo(back, rows, w, i * out, 1, ws.deltaColumns[l], 0, out);
-            hidden.multiplyByDerivative(zPrev, back, rows);
+            hidden.multiplyByDerivative(ws.zColumns[l - 1][i], back, rows);
+        }
+    }
+
+    /** Pieces per thread for a step split by columns: more than one, so that a slow thread's share is taken by the others. */
+    static final int PIECES_PER_THREAD = 4;
+
+    /**
+     * Runs one step of a pass on the workspace's team, if it has one; does nothing otherwise (the
+     * caller then runs the step's loops itself, on all of {@code count}).
+     *
+     * @param count the number of units the step splits (columns, pairs, lines or quads)
+     * @param piecesPerThread how many pieces per thread to cut them into, at most one per unit
+     */
+    private void shared(Workspace ws, int kind, int l, int rows, int count, int piecesPerThread, Parameters gradient) {
+        Team team = ws.team;
+        if (team == null) {
+            return;
+        }
+        int pieces = Math.min(count, piecesPerThread * team.threads());
+        ws.step.set(this, kind, l, rows, count, pieces, gradient);
+        team.run(ws.step, pieces);
+    }
+
+    /**
+     * One step of a pass, cut into pieces for a {@link Team}: piece p of P covers units
+     * {@code p·count/P .. (p+1)·count/P - 1}. One per workspace, reused, so a pass allocates nothing.
+     */
+    static final class LayerStep implements Team.Step {
+        static final int FORWARD = 0;
+        static final int DELTA_BELOW = 1;
+        static final int TILES = 2;
+        static final int LINES = 3;
+        static final int BIASES = 4;
+
+        private final Workspace ws;
+        private Mlp mlp;
+        private Parameters gradient;
+        private int kind;
+        private int layer;
+        private int rows;
+        private int count;
+        private int pieces;
+
+        LayerStep(Workspace ws) {
+            this.ws = ws;
+        }
+
+        void set(Mlp network, int stepKind, int l, int batchRows, int units, int parts, Parameters g) {
+            mlp = network;
+            kind = stepKind;
+            layer = l;
+            rows = batchRows;
+            count = units;
+            pieces = parts;
+            gradient = g;
+        }
+
+        @Override
+        public void run(int piece, int thread) {
+            int from = (int) ((long) piece * count / pieces);
+            int to = (int) ((long) (piece + 1) * count / pieces);
+            int last = mlp.sizes.length - 2;
+            switch (kind) {
+                case FORWARD:
+                    mlp.forwardColumns(layer, rows, ws, (layer == last) ? Activation.SIGMOID : mlp.hidden, from, to);
+                    break;
+                case DELTA_BELOW:
+                    mlp.deltaBelow(layer, rows, ws, from, to);
+                    break;
+                case TILES:
+                    mlp.weightGradientByTiles(layer, rows, ws, gradient.weights(layer), from, to);
+                    break;
+                case LINES:
+                    mlp.weightGradientByLines(layer, rows, ws, gradient.weights(layer), from, to, thread);
+                    break;
+                default:
+                    ColumnDots.columnSums(ws.deltaColumns[layer], 4 * from, Math.min(4 * to, mlp.sizes[layer + 1]),
+                            rows, gradient.biases(layer));
+                    break;
+            }
         }
     }
 

@@ -19,7 +19,10 @@ import java.util.Arrays;
  * the weight gradient accumulated one array per row or column; and blocks of four rows of delta and
  * of a layer's input.
  */
-public final class Workspace {
+public final class Workspace implements AutoCloseable {
+
+    /** The most threads a workspace shares its passes among. */
+    public static final int MAX_THREADS = 64;
 
     private final int[] sizes;
     private final int capacity;
@@ -40,10 +43,12 @@ public final class Workspace {
      * {@code sizes[l+1] >= sizes[l]}, else by columns ({@code dWLines[l][j][i]}).
      */
     final double[][][] dWLines;
-    /** Four rows of delta of the widest layer, gathered four samples at a time. */
-    final double[][] deltaBlock;
-    /** Four rows of a layer's input (X or A), gathered four samples at a time. */
-    final double[][] inputBlock;
+    /** Per thread: four rows of delta or of a layer's input (X or A) of the widest layer, gathered four samples at a time. */
+    final double[][][] blocks;
+
+    /** The threads that share each pass, or null for the calling thread alone; and the step they share. */
+    final Team team;
+    final Mlp.LayerStep step;
 
     /** Row-major copies for {@link #z}, {@link #a} and {@link #delta}, and whether each is filled from the last pass. */
     private final double[][] z;
@@ -53,8 +58,12 @@ public final class Workspace {
     private final boolean[] aFilled;
     private final boolean[] deltaFilled;
 
-    Workspace(int[] sizes, int capacity) {
+    Workspace(int[] sizes, int capacity, int threads) {
         Require.atLeast("capacity", capacity, 1);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads is " + threads + ": expected 1 to " + MAX_THREADS
+                    + " (this machine has " + Runtime.getRuntime().availableProcessors() + " processors)");
+        }
         this.sizes = sizes.clone();
         this.capacity = capacity;
         int layers = sizes.length - 1;
@@ -90,8 +99,22 @@ public final class Workspace {
         zFilled = new boolean[layers];
         aFilled = new boolean[layers];
         deltaFilled = new boolean[layers];
-        deltaBlock = new double[4][widest];
-        inputBlock = new double[4][widest];
+        blocks = new double[threads][4][widest];
+        team = (threads == 1) ? null : new Team(threads, this);
+        step = (threads == 1) ? null : new Mlp.LayerStep(this);
+    }
+
+    /** @return the number of threads that share each pass (1: the calling thread alone) */
+    public int threads() {
+        return team == null ? 1 : team.threads();
+    }
+
+    /** Stops the helper threads of a workspace made for several threads; it then runs on one. Nothing else changes. */
+    @Override
+    public void close() {
+        if (team != null) {
+            team.close();
+        }
     }
 
     /** @return the largest number of rows this workspace can hold */

@@ -61,21 +61,24 @@ class ColumnDotsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} columns of {1} rows")
-    @CsvSource({"1, 5", "3, 1", "4, 9", "6, 13", "9, 600"})
-    @DisplayName("columnSums gives each column's sum in order, and writes only count values")
-    void columnSumsMatchPlainLoop(int count, int rows) {
+    @ParameterizedTest(name = "columns {1} to {2} of {0}, {3} rows")
+    @CsvSource({"1, 0, 1, 5", "3, 0, 3, 1", "4, 0, 4, 9", "6, 0, 6, 13", "9, 0, 9, 600", "9, 2, 7, 11", "9, 8, 9, 3"})
+    @DisplayName("columnSums gives each column's sum in order, and writes nothing outside its range")
+    void columnSumsMatchPlainLoop(int count, int from, int to, int rows) {
         double[][] c = columns(count, rows, new Random(count * 31L + rows));
         double[] sums = new double[count + 1];
-        sums[count] = 42;
-        ColumnDots.columnSums(c, count, rows, sums);
-        for (int j = 0; j < count; j++) {
+        java.util.Arrays.fill(sums, 42);
+        ColumnDots.columnSums(c, from, to, rows, sums);
+        for (int j = 0; j <= count; j++) {
+            if (j < from || j >= to) {
+                assertEquals(42, sums[j], "sums[" + j + "] is outside the range: left alone");
+                continue;
+            }
             double s = 0;
             for (int n = 0; n < rows; n++) {
                 s += c[j][n];
             }
             assertEquals(Double.doubleToRawLongBits(s), Double.doubleToRawLongBits(sums[j]), "sum of column " + j);
         }
-        assertEquals(42, sums[count], "the value after count is left alone");
     }
 }

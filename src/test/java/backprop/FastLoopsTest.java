@@ -13,6 +13,10 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Timeout;
+import java.util.stream.Stream;
 
 /**
  * The fast loops of {@link Mlp} add the same products in the same order as the straightforward
@@ -54,7 +58,7 @@ class FastLoopsTest {
      * Random inputs in [-2, 2) with a few exact zeros (ReLU's kink, and -0.0 against 0.0 in the
      * sums), labels in [0, 1] including 0 and 1, and biases set away from zero so they count.
      */
-    private static void checkPass(int[] sizes, Activation hidden, int rows, int capacity, long seed) {
+    private static void checkPass(int[] sizes, Activation hidden, int rows, int capacity, long seed, int threads) {
         Mlp mlp = Mlp.create(sizes, hidden, Initialisation.XAVIER, seed);
         Random random = new Random(seed);
         Parameters p = mlp.parameters();
@@ -79,17 +83,17 @@ class FastLoopsTest {
         double expectedLoss = reference.loss(y);
         reference.backward(x, y, expectedGradient);
 
-        Workspace ws = mlp.newWorkspace(capacity);
         Parameters gradient = p.zerosLike();
-        double loss = mlp.lossAndGradient(x, y, ws, gradient);
-
         List<Executable> checks = new ArrayList<>();
-        checks.add(sameBits("loss", expectedLoss, loss));
-        for (int l = 0; l < sizes.length - 1; l++) {
-            int count = rows * sizes[l + 1];
-            checks.addAll(sameBits("z(" + l + ")", reference.z[l], ws.z(l), count));
-            checks.addAll(sameBits("a(" + l + ")", reference.a[l], ws.a(l), count));
-            checks.addAll(sameBits("delta(" + l + ")", reference.delta[l], ws.delta(l), count));
+        try (Workspace ws = mlp.newWorkspace(capacity, threads)) {
+            double loss = mlp.lossAndGradient(x, y, ws, gradient);
+            checks.add(sameBits("loss", expectedLoss, loss));
+            for (int l = 0; l < sizes.length - 1; l++) {
+                int count = rows * sizes[l + 1];
+                checks.addAll(sameBits("z(" + l + ")", reference.z[l], ws.z(l), count));
+                checks.addAll(sameBits("a(" + l + ")", reference.a[l], ws.a(l), count));
+                checks.addAll(sameBits("delta(" + l + ")", reference.delta[l], ws.delta(l), count));
+            }
         }
         checks.addAll(sameBits(expectedGradient, gradient));
         assertAll(checks.stream());
@@ -104,50 +108,66 @@ class FastLoopsTest {
         return checks;
     }
 
+    /** The table of shapes: size list, hidden activation, rows, workspace capacity. */
+    static Stream<Arguments> shapes() {
+        return Stream.of(
+                // the lessons' networks
+                Arguments.of("2-16-8-1", Activation.RELU, 500, 500),
+                Arguments.of("2-64-32-16-1", Activation.RELU, 600, 600),
+                Arguments.of("20-128-64-1", Activation.RELU, 100, 100),
+                // one-unit layers and a batch of one
+                Arguments.of("1-1-1", Activation.SIGMOID, 1, 1),
+                Arguments.of("1-1-1-1", Activation.TANH, 3, 8),
+                Arguments.of("3-1-5-1", Activation.RELU, 9, 9),
+                // widths not a multiple of 4 or 8, around the four products per statement
+                Arguments.of("3-5-7-1", Activation.TANH, 13, 20),
+                Arguments.of("5-9-6-2", Activation.SIGMOID, 7, 7),
+                Arguments.of("7-13-11-3", Activation.IDENTITY, 10, 16),
+                Arguments.of("4-8-4-1", Activation.RELU, 4, 4),
+                Arguments.of("9-17-33-1", Activation.RELU, 31, 64),
+                Arguments.of("8-8-8-1", Activation.TANH, 12, 12),
+                Arguments.of("40-3-2-1", Activation.RELU, 6, 6),
+                // the weight gradient by lines, both ways, at odd widths and at the size limits
+                Arguments.of("35-19-2", Activation.TANH, 7, 9),
+                Arguments.of("16-32-16-15", Activation.RELU, 10, 10),
+                Arguments.of("31-16-31-1", Activation.SIGMOID, 5, 5),
+                // batches of 1 to 5: every remainder of the four-row block
+                Arguments.of("6-10-1", Activation.TANH, 1, 6),
+                Arguments.of("6-10-1", Activation.RELU, 2, 6),
+                Arguments.of("6-10-1", Activation.SIGMOID, 3, 6),
+                Arguments.of("6-10-1", Activation.IDENTITY, 5, 6),
+                // a single layer: no hidden activation, no delta below it
+                Arguments.of("5-1", Activation.RELU, 11, 12),
+                Arguments.of("5-3", Activation.TANH, 6, 6));
+    }
+
     @Nested
     @DisplayName("on a table of shapes")
     class Shapes {
 
         @ParameterizedTest(name = "{0}, {1} hidden, {2} rows in a workspace of {3}")
-        @CsvSource({
-                // the lessons' networks
-                "2-16-8-1,      RELU,     500, 500",
-                "2-64-32-16-1,  RELU,     600, 600",
-                "20-128-64-1,   RELU,     100, 100",
-                // one-unit layers and a batch of one
-                "1-1-1,         SIGMOID,    1,   1",
-                "1-1-1-1,       TANH,       3,   8",
-                "3-1-5-1,       RELU,       9,   9",
-                // widths not a multiple of 4 or 8, around the four products per statement
-                "3-5-7-1,       TANH,      13,  20",
-                "5-9-6-2,       SIGMOID,    7,   7",
-                "7-13-11-3,     IDENTITY,  10,  16",
-                "4-8-4-1,       RELU,       4,   4",
-                "9-17-33-1,     RELU,      31,  64",
-                "8-8-8-1,       TANH,      12,  12",
-                "40-3-2-1,      RELU,       6,   6",
-                // the weight gradient by lines, both ways, at odd widths and at the size limits
-                "35-19-2,       TANH,       7,   9",
-                "16-32-16-15,   RELU,      10,  10",
-                "31-16-31-1,    SIGMOID,    5,   5",
-                // batches of 1 to 5: every remainder of the four-row block
-                "6-10-1,        TANH,       1,   6",
-                "6-10-1,        RELU,       2,   6",
-                "6-10-1,        SIGMOID,    3,   6",
-                "6-10-1,        IDENTITY,   5,   6",
-                // a single layer: no hidden activation, no delta below it
-                "5-1,           RELU,      11,  12",
-                "5-3,           TANH,       6,   6"})
+        @MethodSource("backprop.FastLoopsTest#shapes")
         @DisplayName("activations, deltas, loss and gradients are equal bit for bit")
         void sameBitsAsReference(String sizes, Activation hidden, int rows, int capacity) {
-            checkPass(parseSizes(sizes), hidden, rows, capacity, 31L * rows + capacity);
+            checkPass(parseSizes(sizes), hidden, rows, capacity, 31L * rows + capacity, 1);
+        }
+
+        @ParameterizedTest(name = "{0}, {1} hidden, {2} rows in a workspace of {3}")
+        @MethodSource("backprop.FastLoopsTest#shapes")
+        @DisplayName("and so they are when 2 or 3 threads share each pass")
+        @Timeout(60)
+        void sameBitsOnSeveralThreads(String sizes, Activation hidden, int rows, int capacity) {
+            for (int threads = 2; threads <= 3; threads++) {
+                checkPass(parseSizes(sizes), hidden, rows, capacity, 31L * rows + capacity, threads);
+            }
         }
 
         @ParameterizedTest(name = "{0} hidden")
         @EnumSource(Activation.class)
         @DisplayName("every activation, on a network with widths 1 to 6")
         void everyActivation(Activation hidden) {
-            checkPass(new int[] {6, 5, 4, 3, 2, 1}, hidden, 23, 30, 5);
+            checkPass(new int[] {6, 5, 4, 3, 2, 1}, hidden, 23, 30, 5, 1);
+            checkPass(new int[] {6, 5, 4, 3, 2, 1}, hidden, 23, 30, 5, 2);
         }
     }
 

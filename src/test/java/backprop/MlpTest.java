@@ -12,6 +12,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -181,33 +182,43 @@ class MlpTest {
     @DisplayName("in steady state")
     class SteadyState {
 
-        @Test
+        @ParameterizedTest(name = "on {0} thread(s)")
+        @ValueSource(ints = {1, 2})
         @Timeout(30)
-        @DisplayName("allocates nothing per forward + backward + update step")
-        void noAllocation() {
+        @DisplayName("allocates nothing per forward + backward + update step, on the caller or a helper")
+        void noAllocation(int threadCount) {
             Mlp mlp = Mlp.create(new int[] {2, 16, 8, 1}, Activation.RELU, Initialisation.HE, 1);
             backprop.data.DataSet data = backprop.data.DataSets.circle(200, 1);
-            Workspace ws = mlp.newWorkspace(200);
-            Parameters g = mlp.parameters().zerosLike();
-            backprop.train.Optimizer opt = new backprop.train.Adam(0.01);
-            double[] x = data.x();
-            double[] y = data.y();
-            Runnable step = () -> {
-                mlp.lossAndGradient(x, y, ws, g);
-                opt.step(mlp.parameters(), g);
-            };
-            for (int i = 0; i < 3000; i++) {
-                step.run();
+            try (Workspace ws = mlp.newWorkspace(200, threadCount)) {
+                Parameters g = mlp.parameters().zerosLike();
+                backprop.train.Optimizer opt = new backprop.train.Adam(0.01);
+                double[] x = data.x();
+                double[] y = data.y();
+                Runnable step = () -> {
+                    mlp.lossAndGradient(x, y, ws, g);
+                    opt.step(mlp.parameters(), g);
+                };
+                for (int i = 0; i < 3000; i++) {
+                    step.run();
+                }
+                com.sun.management.ThreadMXBean threads =
+                        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+                long[] ids = java.util.stream.LongStream.concat(
+                        java.util.stream.LongStream.of(Thread.currentThread().getId()),
+                        Thread.getAllStackTraces().keySet().stream()
+                                .filter(t -> t.getName().startsWith("backprop-team-")).mapToLong(Thread::getId))
+                        .toArray();
+                long[] before = threads.getThreadAllocatedBytes(ids);
+                for (int i = 0; i < 1000; i++) {
+                    step.run();
+                }
+                long[] after = threads.getThreadAllocatedBytes(ids);
+                long allocated = 0;
+                for (int k = 0; k < ids.length; k++) {
+                    allocated += Math.max(0, after[k] - before[k]);
+                }
+                assertTrue(allocated < 1000, "1000 steps allocated " + allocated + " bytes; expected none");
             }
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long id = Thread.currentThread().getId();
-            long before = threads.getThreadAllocatedBytes(id);
-            for (int i = 0; i < 1000; i++) {
-                step.run();
-            }
-            long allocated = threads.getThreadAllocatedBytes(id) - before;
-            assertTrue(allocated < 1000, "1000 steps allocated " + allocated + " bytes; expected none");
         }
     }
 
