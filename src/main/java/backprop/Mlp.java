@@ -29,6 +29,15 @@ import java.util.Arrays;
  * Lesson B takes {@code db} as the mean of delta, dividing by N a second time; that makes every
  * bias update N times too small.
  *
+ * <p><b>How the loops run.</b> The formulas are the lesson's, row by row; the loops take them in
+ * the order a Java JIT runs fastest, without changing a single sum. The workspace holds every layer
+ * by columns (one array of N values per unit), so the forward pass and delta below run down whole
+ * columns, N long, with {@link ScaledRows}; each entry of dW, a dot product of two columns, is taken
+ * by {@link ColumnDots} tiles, or by lines for wide layers. Every number receives the same products
+ * in the same order as the plain loops, so the bits are those of the plain loops (the tests keep
+ * those loops to compare). A workspace for several threads deals each step's columns and tiles out
+ * among them, with the same bits again.
+ *
  * <p>The parameters are live: {@link #parameters()} returns the arrays the network computes with.
  * Forward and backward write only into a {@link Workspace} and a gradient {@link Parameters}
  * supplied by the caller, so a training step allocates nothing.

@@ -84,6 +84,7 @@ final class Team implements AutoCloseable {
         private volatile Throwable failure;
         private volatile boolean stopped;
         private int round;
+        private int lastPieces;
 
         Crew(int threads) {
             helpers = new Thread[threads - 1];
@@ -108,6 +109,15 @@ final class Team implements AutoCloseable {
             if (pieces > PIECE_MASK) {
                 throw new IllegalArgumentException("pieces is " + pieces + ": expected at most " + PIECE_MASK);
             }
+            if (done.get() < lastPieces) {
+                // The last round was abandoned (its caller was stopped mid-pass, e.g. by a notebook
+                // kernel's stop): finish it, so that none of its pieces runs during this one.
+                work(0);
+                while (done.get() < lastPieces) {
+                    Thread.onSpinWait();
+                }
+            }
+            lastPieces = pieces;
             step = newStep;
             failure = null;
             done.set(0);

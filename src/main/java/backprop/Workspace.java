@@ -17,7 +17,13 @@ import java.util.Arrays;
  * columns, one array of {@code capacity} values per unit ({@code zColumns[l][j][n]} is
  * {@code z[n, j]}), and x the same way, so that {@link ScaledRows} runs down a whole batch at once;
  * the weight gradient accumulated one array per row or column; and blocks of four rows of delta and
- * of a layer's input.
+ * of a layer's input, one set per thread.
+ *
+ * <p><b>Threads.</b> A workspace from {@link Mlp#newWorkspace(int, int)} with more than one thread
+ * keeps a {@link Team} of helper threads that share each pass with the caller, every value computed
+ * by one thread in the same order, so the results are the same bit for bit. {@link #close()} stops
+ * the helpers; so does the garbage collector once the workspace is unreachable. A workspace is for
+ * one thread to call at a time, whatever its number of threads.
  */
 public final class Workspace implements AutoCloseable {
 

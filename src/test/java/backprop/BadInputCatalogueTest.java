@@ -192,6 +192,10 @@ class BadInputCatalogueTest {
                         "capacity is 0: expected at least 1"),
                 onNetwork("a workspace longer than a Java array", mlp -> mlp.newWorkspace(Integer.MAX_VALUE), IAE,
                         "a workspace of capacity 2,147,483,647 for layer sizes [2, 4, 1]"),
+                onNetwork("a workspace shared by no thread", mlp -> mlp.newWorkspace(2, 0), IAE,
+                        "threads is 0: expected 1 to 64"),
+                onNetwork("a workspace shared by more threads than the most", mlp -> mlp.newWorkspace(2, 65), IAE,
+                        "threads is 65: expected 1 to 64"),
                 onNetwork("an objective with a NaN label", mlp -> mlp.objective(X, new double[] {Double.NaN, 1}), IAE,
                         "y[0] is NaN: expected a value in [0, 1]"));
     }

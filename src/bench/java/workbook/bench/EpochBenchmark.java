@@ -1,9 +1,5 @@
 package workbook.bench;
 
-import backprop.Mlp;
-import backprop.Parameters;
-import backprop.Workspace;
-import backprop.train.Sgd;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -24,36 +20,21 @@ public class EpochBenchmark {
     @Param({"circle", "spirals"})
     public String workload;
 
-    private Mlp mlp;
-    private Parameters initial;
-    private Parameters gradient;
-    private Workspace ws;
-    private Sgd sgd;
-    private double[] x;
-    private double[] y;
+    private TrainingStep step;
 
     @Setup(Level.Trial)
     public void create() {
-        Workload w = "circle".equals(workload) ? Workload.circleEpoch() : Workload.spiralsEpoch();
-        mlp = w.network();
-        initial = mlp.parameters().copy();
-        gradient = mlp.parameters().zerosLike();
-        ws = mlp.newWorkspace(w.rows());
-        sgd = new Sgd(w.learningRate());
-        x = w.x();
-        y = w.y();
+        step = new TrainingStep("circle".equals(workload) ? Workload.circleEpoch() : Workload.spiralsEpoch(), 1);
     }
 
     @Setup(Level.Iteration)
     public void restart() {
-        mlp.parameters().copyFrom(initial);
+        step.restart();
     }
 
-    /** @return the loss before the update (returned so that the JIT cannot drop the work) */
+    /** @return the loss, so that the JIT cannot drop the work */
     @Benchmark
     public double epoch() {
-        double loss = mlp.lossAndGradient(x, y, ws, gradient);
-        sgd.step(mlp.parameters(), gradient);
-        return loss;
+        return step.epoch();
     }
 }
