@@ -1,4 +1,5 @@
-"""Timing for the peers of ./workbook bench (standard library only, shared by the NumPy and PyTorch peers)."""
+"""Timing for the peers of ./workbook bench (standard library only, shared by the NumPy and PyTorch peers):
+which call each workload times, and how."""
 
 import time
 
@@ -17,3 +18,26 @@ def time_calls(call, reset, budget, min_calls):
             call()
             samples.append(time.perf_counter_ns() - start)
     return samples
+
+
+def work_of(workload, new_network, X, y):
+    """The timed call of a workload on batch (X, y), and a function that resets its state (None:
+    stateless). new_network() makes the peer's network with the workload's initial parameters; an
+    epoch trains it, so the epochs get a reset that makes a fresh one."""
+    kind = workload["id"]
+    state = {}
+
+    def reset():
+        state["net"] = new_network()
+
+    reset()
+    if kind.endswith("-epoch"):
+        rate = workload["learning_rate"]
+        return (lambda: state["net"].epoch(X, y, rate)), reset
+    if kind == "efficiency-forward":
+        return (lambda: state["net"].forward(X)), None
+    if kind == "efficiency-forward-backward":
+        return (lambda: state["net"].loss_and_gradient(X, y)), None
+    if kind == "gradient-check":
+        return (lambda: state["net"].gradient_check(X, y, workload["check_step"], workload["check_floor"])), None
+    raise ValueError("unknown workload " + kind)

@@ -25,6 +25,7 @@ import sys
 
 import numpy as np
 
+import peer_timing
 from peer_timing import time_calls
 
 ACTIVATIONS = {
@@ -140,24 +141,7 @@ def disagreement(workload):
 
 def work_of(workload):
     """The timed call of a workload, and a function that resets its state (None: stateless)."""
-    X, y = batch_of(workload)
-    kind = workload["id"]
-    state = {}
-
-    def reset():
-        state["net"] = network_of(workload)
-
-    reset()
-    if kind.endswith("-epoch"):
-        rate = workload["learning_rate"]
-        return (lambda: state["net"].epoch(X, y, rate)), reset
-    if kind == "efficiency-forward":
-        return (lambda: state["net"].forward(X)), None
-    if kind == "efficiency-forward-backward":
-        return (lambda: state["net"].loss_and_gradient(X, y)), None
-    if kind == "gradient-check":
-        return (lambda: state["net"].gradient_check(X, y, workload["check_step"], workload["check_floor"])), None
-    raise ValueError("unknown workload " + kind)
+    return peer_timing.work_of(workload, lambda: network_of(workload), *batch_of(workload))
 
 
 def dgemm_probe(n, budget):

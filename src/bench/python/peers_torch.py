@@ -15,6 +15,7 @@ import sys
 
 import torch
 
+import peer_timing
 from peer_timing import time_calls
 
 
@@ -108,24 +109,8 @@ def disagreement(workload):
 
 
 def work_of(workload, dtype):
-    X, y = batch_of(workload, dtype)
-    kind = workload["id"]
-    state = {}
-
-    def reset():
-        state["net"] = Network(workload, dtype)
-
-    reset()
-    if kind.endswith("-epoch"):
-        rate = workload["learning_rate"]
-        return (lambda: state["net"].epoch(X, y, rate)), reset
-    if kind == "efficiency-forward":
-        return (lambda: state["net"].forward(X)), None
-    if kind == "efficiency-forward-backward":
-        return (lambda: state["net"].loss_and_gradient(X, y)), None
-    if kind == "gradient-check":
-        return (lambda: state["net"].gradient_check(X, y, workload["check_step"], workload["check_floor"])), None
-    raise ValueError("unknown workload " + kind)
+    """The timed call of a workload in dtype, and a function that resets its state (None: stateless)."""
+    return peer_timing.work_of(workload, lambda: Network(workload, dtype), *batch_of(workload, dtype))
 
 
 def main():
