@@ -37,12 +37,8 @@ final class BarChartPainter {
 
     static CategoryChart build(Map<?, ?> layout, List<TraceView> traces, int width, int height) {
         CategoryChart chart = new CategoryChart(width, height);
-        ChartStyle.apply(chart.getStyler());
-        chart.setTitle(PlotlyJson.titleText(layout));
-        Map<?, ?> xAxis = ChartStyle.axis(layout, "xaxis");
+        ChartStyle.setUp(chart, layout, chart::setXAxisTitle, chart::setYAxisTitle);
         Map<?, ?> yAxis = ChartStyle.axis(layout, "yaxis");
-        chart.setXAxisTitle(PlotlyJson.titleText(xAxis));
-        chart.setYAxisTitle(PlotlyJson.titleText(yAxis));
         boolean yLog = ChartStyle.isLog(yAxis);
         chart.getStyler().setYAxisLogarithmic(yLog);
         chart.getStyler().setOverlapped("overlay".equals(layout.get("barmode")));

@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.DoubleStream;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
@@ -42,6 +44,18 @@ final class ChartStyle {
         styler.setChartPadding(12);
         styler.setAntiAlias(true);
         styler.setTextAntiAlias(true);
+    }
+
+    /**
+     * Styles a chart with axes, and sets its title and axis titles from the plotly layout (XChart
+     * declares the axis-title setters on each kind of chart, hence the two setters passed in).
+     */
+    static <S extends AxesChartStyler> void setUp(Chart<S, ?> chart, Map<?, ?> layout,
+                                                  Consumer<String> xAxisTitle, Consumer<String> yAxisTitle) {
+        apply(chart.getStyler());
+        chart.setTitle(PlotlyJson.titleText(layout));
+        xAxisTitle.accept(PlotlyJson.titleText(axis(layout, "xaxis")));
+        yAxisTitle.accept(PlotlyJson.titleText(axis(layout, "yaxis")));
     }
 
     static Map<?, ?> axis(Map<?, ?> layout, String key) {

@@ -33,12 +33,9 @@ final class XyChartPainter {
 
     static XYChart build(Map<?, ?> layout, List<TraceView> traces, int width, int height) {
         XYChart chart = new XYChart(width, height);
-        ChartStyle.apply(chart.getStyler());
-        chart.setTitle(PlotlyJson.titleText(layout));
+        ChartStyle.setUp(chart, layout, chart::setXAxisTitle, chart::setYAxisTitle);
         Map<?, ?> xAxis = ChartStyle.axis(layout, "xaxis");
         Map<?, ?> yAxis = ChartStyle.axis(layout, "yaxis");
-        chart.setXAxisTitle(PlotlyJson.titleText(xAxis));
-        chart.setYAxisTitle(PlotlyJson.titleText(yAxis));
         boolean xLog = ChartStyle.isLog(xAxis);
         boolean yLog = ChartStyle.isLog(yAxis);
         chart.getStyler().setXAxisLogarithmic(xLog);
